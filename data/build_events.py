@@ -1,0 +1,157 @@
+"""Rebuild ``events.geojson`` from the curated records in ``records/*.json``.
+
+The records are the human-edited source of truth: each names its waypoints (straits, seas,
+ranges) with their coordinates, and this script turns them into RFC 7946 geometry:
+
+- ``route``: a line through the waypoints in order; a leg that crosses 180° is cut there
+  (the line becomes a MultiLineString that the display frame joins up again);
+- ``area``: a polygon through the waypoints (at least three), or a circle of ``radius_km``
+  around a single waypoint (a geodesic circle, 64 vertices); ``parts`` (lists of waypoint
+  indices) makes a MultiPolygon of several such areas;
+- ``site``: a point at the single waypoint.
+
+A test checks that the committed ``events.geojson`` equals what this script builds.
+
+Usage: ``python data/build_events.py`` (``--check`` exits 1 if the file is stale).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from pyproj import Geod
+
+HERE = Path(__file__).resolve().parent
+RECORDS = HERE / "records"
+OUT = HERE / "events.geojson"
+PROPS = ("id", "name", "kind", "domains", "start", "end", "participants", "assets", "summary",
+         "precision", "sources", "notes")  # fmt: skip
+_GEOD = Geod(ellps="WGS84")
+
+
+def _r(x: float) -> float:
+    return round(x, 4)
+
+
+def _unwrap(lons: list[float]) -> list[float]:
+    out = [lons[0]]
+    for lon in lons[1:]:
+        prev = out[-1]
+        while lon - prev > 180:
+            lon -= 360
+        while lon - prev < -180:
+            lon += 360
+        out.append(lon)
+    return out
+
+
+def _wrap(lon: float) -> float:
+    return ((lon + 180.0) % 360.0) - 180.0 if not -180.0 <= lon <= 180.0 else lon
+
+
+def cut_line(points: list[tuple[float, float]]) -> dict[str, Any]:
+    """GeoJSON LineString/MultiLineString for a route, cut where it crosses 180°."""
+    lons = _unwrap([p[0] for p in points])
+    lats = [p[1] for p in points]
+    parts: list[list[list[float]]] = [[]]
+    for i, (lon, lat) in enumerate(zip(lons, lats, strict=True)):
+        if i:
+            plon, plat = lons[i - 1], lats[i - 1]
+            for edge in (180.0, -180.0):
+                if (plon - edge) * (lon - edge) < 0:
+                    t = (edge - plon) / (lon - plon)
+                    y = _r(plat + t * (lat - plat))
+                    side = 180.0 if plon < edge else -180.0
+                    parts[-1].append([side, y])
+                    parts.append([[-side, y]])
+        parts[-1].append([_r(_wrap(lon)), _r(lat)])
+    parts = [p for p in parts if len(p) >= 2]
+    if len(parts) == 1:
+        return {"type": "LineString", "coordinates": parts[0]}
+    return {"type": "MultiLineString", "coordinates": parts}
+
+
+def circle(lon: float, lat: float, radius_km: float, n: int = 64) -> dict[str, Any]:
+    """Geodesic circle polygon (does not support circles that cross 180°)."""
+    ring = []
+    for k in range(n):
+        lo, la, _ = _GEOD.fwd(lon, lat, 360.0 * k / n, radius_km * 1000.0)
+        ring.append([_r(lo), _r(la)])
+    ring.append(ring[0])
+    return {"type": "Polygon", "coordinates": [ring]}
+
+
+def geometry(rec: dict[str, Any]) -> dict[str, Any]:
+    """Build a record's GeoJSON geometry from its ``geometry_type`` and ``waypoints``."""
+    pts = [(float(w[1]), float(w[2])) for w in rec["waypoints"]]
+    gtype = rec["geometry_type"]
+    where = f"{rec.get('id')}: geometry_type={gtype!r}"
+    if gtype == "route":
+        if len(pts) < 2:
+            raise ValueError(f"{where}: expected at least 2 waypoints, got {len(pts)}")
+        return cut_line(pts)
+    if gtype == "area" and "parts" in rec:
+        polys = []
+        for idx in rec["parts"]:
+            part = dict(rec, waypoints=[rec["waypoints"][i] for i in idx])
+            part.pop("parts")
+            if len(idx) > 1:
+                part.pop("radius_km", None)
+            polys.append(geometry(part)["coordinates"])
+        return {"type": "MultiPolygon", "coordinates": polys}
+    if gtype == "area":
+        if "radius_km" in rec:
+            if len(pts) != 1:
+                raise ValueError(f"{where}: expected 1 centre waypoint with radius_km")
+            return circle(pts[0][0], pts[0][1], float(rec["radius_km"]))
+        if len(pts) < 3:
+            raise ValueError(f"{where}: expected at least 3 waypoints, got {len(pts)}")
+        ring = [[_r(x), _r(y)] for x, y in pts]
+        if ring[0] != ring[-1]:
+            ring.append(ring[0])
+        return {"type": "Polygon", "coordinates": [ring]}
+    if gtype == "site":
+        if len(pts) != 1:
+            raise ValueError(f"{where}: expected 1 waypoint, got {len(pts)}")
+        return {"type": "Point", "coordinates": [_r(pts[0][0]), _r(pts[0][1])]}
+    raise ValueError(f"{where}: expected route, area or site")
+
+
+def build() -> dict[str, Any]:
+    """All records as one FeatureCollection, sorted by start date then id."""
+    records: list[dict[str, Any]] = []
+    for path in sorted(RECORDS.glob("*.json")):
+        records.extend(json.loads(path.read_text("utf-8"))["records"])
+    records.sort(key=lambda r: (r["start"], r["id"]))
+    feats = []
+    for rec in records:
+        props = {k: rec.get(k) for k in PROPS if k in rec}
+        props["waypoints"] = [w[0] for w in rec["waypoints"]]
+        feats.append({"type": "Feature", "properties": props, "geometry": geometry(rec)})
+    return {"type": "FeatureCollection", "features": feats}
+
+
+def render() -> str:
+    """The file text: one feature per line, for readable diffs."""
+    doc = build()
+    lines = [json.dumps(f, ensure_ascii=False, separators=(",", ":")) for f in doc["features"]]
+    return '{"type":"FeatureCollection","features":[\n' + ",\n".join(lines) + "\n]}\n"
+
+
+def main(argv: list[str]) -> int:
+    text = render()
+    if "--check" in argv:
+        if OUT.read_text("utf-8") != text:
+            print(f"{OUT.name} is stale: run python data/build_events.py", file=sys.stderr)
+            return 1
+        return 0
+    OUT.write_text(text, encoding="utf-8")
+    print(f"wrote {OUT.name}: {text.count(chr(10)) - 2} events")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,66 @@
+"""Command line: ``python -m geo validate [DIR]`` and ``python -m geo stats [DIR]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from geo import stats
+from geo.catalog import DATA_DIR, load_catalog
+from geo.schema import KIND_LABELS
+
+
+def _validate(args: argparse.Namespace) -> int:
+    cat = load_catalog(args.data)
+    loaded = {"events.geojson": len(cat.events), "zones.geojson": len(cat.zones),
+              "regions.geojson": len(cat.regions)}  # fmt: skip
+    for name, total in cat.totals.items():
+        print(f"{name}: {loaded[name]} loaded, {total - loaded[name]} rejected, {total} total")
+    if cat.problems:
+        print(f"\n{len(cat.problems)} problem(s):", file=sys.stderr)
+        for p in cat.problems:
+            print(f"  - {p}", file=sys.stderr)
+        return 1
+    print("OK: no problems")
+    return 0
+
+
+def _stats(args: argparse.Namespace) -> int:
+    cat = load_catalog(args.data)
+    ev = cat.events
+    print(f"{len(ev)} events (counted once, in the year they started)\n")
+    table = stats.by_year_kind(ev)
+    table["total"] = table.sum(axis=1)
+    print("By year and kind:")
+    print(table.to_string())
+    print("\nBy kind:")
+    for kind, n in ev["kind"].value_counts().items():
+        print(f"  {KIND_LABELS.get(str(kind), kind):<32} {n}")
+    print("\nBy region (an event in two regions counts in each):")
+    names = dict(zip(cat.regions["id"], cat.regions["name"], strict=True))
+    for rid, n in stats.by_region(ev).items():
+        print(f"  {names.get(rid, rid):<32} {n}")
+    if cat.problems:
+        print(f"\n{len(cat.problems)} record(s) rejected: run `python -m geo validate`",
+              file=sys.stderr)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point; returns the process exit code."""
+    parser = argparse.ArgumentParser(prog="python -m geo", description=__doc__)
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    for name, func, text in (
+        ("validate", _validate, "check every data file; exit 1 with a list of problems"),
+        ("stats", _stats, "print counts by year, kind and region"),
+    ):
+        p = sub.add_parser(name, help=text)
+        p.add_argument("data", nargs="?", default=str(DATA_DIR), help="data folder")
+        p.set_defaults(func=func)
+    args = parser.parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

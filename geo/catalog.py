@@ -1,0 +1,428 @@
+"""Load and validate ``data/*.geojson`` into GeoDataFrames with precise problems.
+
+Files are parsed with the standard library (never handed to GDAL), each feature is checked
+on its own, and a bad feature is reported as a :class:`~geo.schema.Problem` while the rest
+still loads: loaded + rejected = total, always.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import pandas as pd
+
+from geo import regions as region_ops
+from geo.dates import parse_partial
+from geo.geometry import AREA_TYPES, LINE_TYPES, POINT_TYPES, GeometryError, check_geometry
+from geo.schema import (
+    DOMAINS,
+    EVENT_REQUIRED,
+    KINDS,
+    PRECISIONS,
+    REGION_REQUIRED,
+    ZONE_REQUIRED,
+    ZONE_TYPES,
+    Problem,
+    short,
+)
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+SCOPE_YEARS = (2012, 2025)
+_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
+_ISO2 = re.compile(r"^[A-Z]{2}$")
+_URL = re.compile(r"^https?://[^\s<>\"']+$")
+_PRECISION_GEOMETRY = {
+    "reported_route": LINE_TYPES,
+    "approximate_route": LINE_TYPES,
+    "reported_area": AREA_TYPES,
+    "approximate_area": AREA_TYPES,
+    "site": POINT_TYPES,
+}
+
+EVENT_COLUMNS = [
+    "id", "name", "kind", "domains", "start", "end", "participants", "assets", "summary",
+    "precision", "sources", "notes", "start_date", "end_date", "year_start", "year_end",
+]  # fmt: skip
+
+
+@dataclass
+class Collection:
+    """Features of one file that passed, and the problems of those that did not."""
+
+    frame: gpd.GeoDataFrame
+    problems: list[Problem] = field(default_factory=list)
+    total: int = 0
+
+
+@dataclass
+class Catalog:
+    """Everything the app shows, loaded once.
+
+    Attributes
+    ----------
+    events, zones, regions : geopandas.GeoDataFrame
+        Valid records, EPSG:4326, storage frame (RFC 7946, cut at 180°).
+    problems : list of Problem
+        Every rejected record and catalog-level inconsistency.
+    totals : dict
+        Features read per file, so loaded + rejected can be shown.
+    version : str
+        Short hash of the data files' bytes, for caches and captions.
+    """
+
+    events: gpd.GeoDataFrame
+    zones: gpd.GeoDataFrame
+    regions: gpd.GeoDataFrame
+    problems: list[Problem]
+    totals: dict[str, int]
+    version: str
+
+    def year_span(self) -> tuple[int, int]:
+        """First start year and last end year of the events (the scope when empty)."""
+        if len(self.events) == 0:
+            return SCOPE_YEARS
+        return int(self.events["year_start"].min()), int(self.events["year_end"].max())
+
+    def participants(self) -> list[str]:
+        """Participant codes, most frequent first."""
+        return self.events["participants"].explode().value_counts().index.tolist()
+
+    def known(self) -> dict[str, frozenset[str]]:
+        """Allowed values per View field, for decoding URLs."""
+        return {
+            "regions": frozenset(self.regions["id"]),
+            "kinds": frozenset(KINDS),
+            "participants": frozenset(self.participants()),
+        }
+
+
+def _empty(columns: Sequence[str]) -> gpd.GeoDataFrame:
+    return gpd.GeoDataFrame({c: [] for c in columns}, geometry=[], crs="EPSG:4326")
+
+
+def read_features(path: Path) -> tuple[list[Any], list[Problem]]:
+    """Read a FeatureCollection with :mod:`json`; file-level problems are returned, not raised.
+
+    Parameters
+    ----------
+    path : pathlib.Path
+        The GeoJSON file.
+
+    Returns
+    -------
+    features : list
+        The raw ``features`` array (empty on a file-level problem).
+    problems : list of Problem
+    """
+    name = path.name
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        msg = f"expected a readable file, got {exc.strerror}"
+        return [], [Problem(name, "-", "file", "-", msg)]
+    try:
+        doc = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        msg = f"expected UTF-8 text, got an invalid byte at offset {exc.start}"
+        return [], [Problem(name, "-", "file", "-", msg)]
+    except json.JSONDecodeError as exc:
+        msg = f"expected JSON, got {exc.msg} at line {exc.lineno} column {exc.colno}"
+        return [], [Problem(name, "-", "file", "-", msg)]
+    if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection":
+        got = doc.get("type") if isinstance(doc, dict) else type(doc).__name__
+        msg = "expected a GeoJSON FeatureCollection"
+        return [], [Problem(name, "-", "type", short(got), msg)]
+    feats = doc.get("features")
+    if not isinstance(feats, list):
+        msg = "expected a list of features"
+        return [], [Problem(name, "-", "features", short(type(feats).__name__), msg)]
+    return feats, []
+
+
+Report = Callable[[str, object, str], None]
+Checker = Callable[[dict[str, Any], Report], dict[str, Any]]
+
+
+def _load(
+    path: Path,
+    required: Sequence[str],
+    check: Checker,
+    columns: Sequence[str],
+) -> Collection:
+    feats, problems = read_features(path)
+    rows: list[dict[str, Any]] = []
+    geoms = []
+    seen: set[str] = set()
+    for i, feat in enumerate(feats):
+        if not isinstance(feat, dict) or feat.get("type") != "Feature":
+            got = feat.get("type") if isinstance(feat, dict) else type(feat).__name__
+            problems.append(Problem(path.name, f"#{i}", "type", short(got), "expected a Feature"))
+            continue
+        props = feat.get("properties")
+        if not isinstance(props, dict):
+            problems.append(
+                Problem(path.name, f"#{i}", "properties", short(props), "expected an object")
+            )
+            continue
+        fid = props.get("id")
+        record = fid if isinstance(fid, str) and fid else f"#{i}"
+        bad: list[Problem] = []
+
+        def report(
+            fld: str, value: object, msg: str, _rec: str = record, _bad: list = bad
+        ) -> None:
+            _bad.append(Problem(path.name, _rec, fld, short(value), msg))
+
+        for key in required:
+            if props.get(key) in (None, "", []):
+                report(key, props.get(key), "expected a value for this required field")
+        if isinstance(fid, str) and fid:
+            if not _ID.match(fid):
+                report("id", fid, "expected lower-case letters, digits, '-' or '_' (max 80)")
+            elif fid in seen:
+                report("id", fid, "expected a unique id, got a duplicate")
+            seen.add(fid)
+        elif fid not in (None, ""):
+            report("id", fid, f"expected a string id, got {type(fid).__name__}")
+        row: dict[str, Any] = {}
+        if not bad:
+            row = check(props, report)
+        try:
+            geom = check_geometry(feat.get("geometry"))
+        except GeometryError as exc:
+            report("geometry", _geom_summary(feat.get("geometry")), str(exc))
+            geom = None
+        if geom is not None and not bad and "precision" in props:
+            allowed = _PRECISION_GEOMETRY.get(props["precision"])
+            if allowed is not None and geom.geom_type not in allowed:
+                report(
+                    "geometry",
+                    geom.geom_type,
+                    f"expected {sorted(allowed)} for precision {props['precision']!r}",
+                )
+        if bad:
+            problems.extend(bad)
+            continue
+        rows.append(row)
+        geoms.append(geom)
+    if not rows:
+        return Collection(_empty(columns), problems, len(feats))
+    frame = gpd.GeoDataFrame(pd.DataFrame(rows, columns=list(columns)), geometry=geoms,
+                             crs="EPSG:4326")
+    return Collection(frame, problems, len(feats))
+
+
+def _geom_summary(geom: Any) -> str:
+    if isinstance(geom, dict):
+        return f"{geom.get('type')}"
+    return type(geom).__name__
+
+
+def _check_sources(sources: Any, report: Report) -> None:
+    if not isinstance(sources, list) or not sources:
+        report("sources", sources, "expected a non-empty list of {publisher, title, date, url?}")
+        return
+    for j, src in enumerate(sources):
+        where = f"sources[{j}]"
+        if not isinstance(src, dict):
+            report(where, src, "expected an object {publisher, title, date, url?}")
+            continue
+        for key in ("publisher", "title", "date"):
+            if not isinstance(src.get(key), str) or not src.get(key, "").strip():
+                report(f"{where}.{key}", src.get(key), "expected a non-empty string")
+        if isinstance(src.get("date"), str) and src["date"].strip():
+            try:
+                parse_partial(src["date"])
+            except ValueError as exc:
+                report(f"{where}.date", src["date"], str(exc))
+        url = src.get("url")
+        if url is not None and (not isinstance(url, str) or not _URL.match(url)):
+            report(f"{where}.url", url, "expected an http(s) URL or no url")
+
+
+def _str_list(
+    props: dict[str, Any],
+    key: str,
+    allowed: Sequence[str] | None,
+    report: Report,
+) -> list[str]:
+    value = props.get(key)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        report(key, value, "expected a list of strings")
+        return []
+    if allowed is not None:
+        for v in value:
+            if v not in allowed:
+                report(key, v, f"expected one of {list(allowed)}")
+    return list(value)
+
+
+def check_event(props: dict[str, Any], report: Report) -> dict[str, Any]:
+    """Check one event's properties against the contract in ``data/README.md``.
+
+    Parameters
+    ----------
+    props : dict
+        The feature's ``properties``.
+    report : callable
+        ``report(field, value, message)`` records a problem.
+
+    Returns
+    -------
+    dict
+        The row for the events frame (meaningful only when nothing was reported).
+    """
+    for key in ("name", "assets", "summary"):
+        if not isinstance(props.get(key), str):
+            report(key, props.get(key), "expected a string")
+    if props.get("kind") not in KINDS:
+        report("kind", props.get("kind"), f"expected one of {list(KINDS)}")
+    if props.get("precision") not in PRECISIONS:
+        report("precision", props.get("precision"), f"expected one of {list(PRECISIONS)}")
+    domains = _str_list(props, "domains", DOMAINS, report)
+    participants = _str_list(props, "participants", None, report)
+    for p in participants:
+        if not _ISO2.match(p):
+            report("participants", p, "expected an ISO 3166-1 alpha-2 code such as 'CN'")
+    if participants and not {"CN", "RU"} <= set(participants):
+        report("participants", participants, "expected a joint activity: both 'CN' and 'RU'")
+    start = end = None
+    try:
+        start = parse_partial(props.get("start"))
+    except ValueError as exc:
+        report("start", props.get("start"), str(exc))
+    if props.get("end") is not None:
+        try:
+            end = parse_partial(props.get("end"), end=True)
+        except ValueError as exc:
+            report("end", props.get("end"), str(exc))
+    elif start is not None:
+        end = parse_partial(props["start"], end=True)
+    if start and end and end < start:
+        report("end", props.get("end"), f"expected an end on or after start {props.get('start')}")
+    if start and not SCOPE_YEARS[0] <= start.year <= SCOPE_YEARS[1]:
+        report("start", props.get("start"), f"expected a year in {SCOPE_YEARS[0]}–{SCOPE_YEARS[1]}")
+    _check_sources(props.get("sources"), report)
+    notes = props.get("notes")
+    if notes is not None and not isinstance(notes, str):
+        report("notes", notes, "expected a string or no notes")
+    return {
+        "id": props.get("id"),
+        "name": props.get("name"),
+        "kind": props.get("kind"),
+        "domains": domains,
+        "start": props.get("start"),
+        "end": props.get("end"),
+        "participants": participants,
+        "assets": props.get("assets"),
+        "summary": props.get("summary"),
+        "precision": props.get("precision"),
+        "sources": props.get("sources"),
+        "notes": notes or "",
+        "start_date": start,
+        "end_date": end,
+        "year_start": start.year if start else None,
+        "year_end": end.year if end else None,
+    }
+
+
+ZONE_COLUMNS = ["id", "name", "names", "zone_type", "claimants", "summary", "precision",
+                "sources", "notes"]  # fmt: skip
+
+
+def check_zone(props: dict[str, Any], report: Report) -> dict[str, Any]:
+    """Check one zone's properties; see :func:`check_event` for the arguments."""
+    if props.get("zone_type") not in ZONE_TYPES:
+        report("zone_type", props.get("zone_type"), f"expected one of {list(ZONE_TYPES)}")
+    if props.get("precision") not in PRECISIONS:
+        report("precision", props.get("precision"), f"expected one of {list(PRECISIONS)}")
+    _str_list(props, "claimants", None, report)
+    names = props.get("names")
+    if names is not None and not (
+        isinstance(names, dict) and all(isinstance(v, str) for v in names.values())
+    ):
+        report("names", names, "expected an object of party code -> name")
+    _check_sources(props.get("sources"), report)
+    return {k: props.get(k) for k in ZONE_COLUMNS} | {
+        "names": names or {},
+        "notes": props.get("notes") or "",
+    }
+
+
+REGION_COLUMNS = ["id", "name"]
+
+
+def check_region(props: dict[str, Any], report: Report) -> dict[str, Any]:
+    """Check one region's properties; see :func:`check_event` for the arguments."""
+    if not isinstance(props.get("name"), str):
+        report("name", props.get("name"), "expected a string")
+    return {"id": props.get("id"), "name": props.get("name")}
+
+
+def load_events(path: Path) -> Collection:
+    """Load an events file; see :func:`load_catalog`."""
+    return _load(path, EVENT_REQUIRED, check_event, EVENT_COLUMNS)
+
+
+def load_zones(path: Path) -> Collection:
+    """Load a zones file; see :func:`load_catalog`."""
+    return _load(path, ZONE_REQUIRED, check_zone, ZONE_COLUMNS)
+
+
+def load_regions(path: Path) -> Collection:
+    """Load a regions file (polygons only); see :func:`load_catalog`."""
+    col = _load(path, REGION_REQUIRED, check_region, REGION_COLUMNS)
+    polys = col.frame.geometry.geom_type.isin(sorted(AREA_TYPES))
+    for rid, gtype in zip(col.frame.loc[~polys, "id"], col.frame.loc[~polys].geom_type,
+                          strict=True):
+        col.problems.append(
+            Problem(path.name, rid, "geometry", gtype, "expected a Polygon or MultiPolygon")
+        )
+    col.frame = col.frame[polys].reset_index(drop=True)
+    return col
+
+
+def _version(paths: Sequence[Path]) -> str:
+    h = hashlib.sha256()
+    for p in paths:
+        try:
+            h.update(p.read_bytes())
+        except OSError:
+            h.update(b"missing")
+    return h.hexdigest()[:10]
+
+
+def load_catalog(data_dir: Path | str = DATA_DIR) -> Catalog:
+    """Load events, zones and regions from ``data_dir`` and link events to regions.
+
+    Parameters
+    ----------
+    data_dir : pathlib.Path or str
+        Folder holding ``events.geojson``, ``zones.geojson`` and ``regions.geojson``.
+
+    Returns
+    -------
+    Catalog
+        Valid records plus every problem found. Never raises on bad data: a missing
+        or corrupt file becomes a problem and an empty frame.
+    """
+    data_dir = Path(data_dir)
+    paths = [data_dir / f for f in ("events.geojson", "zones.geojson", "regions.geojson")]
+    ev, zo, re_ = load_events(paths[0]), load_zones(paths[1]), load_regions(paths[2])
+    events = ev.frame
+    events["regions"] = region_ops.assign(events, re_.frame)
+    problems = ev.problems + zo.problems + re_.problems
+    for rid, regs in zip(events["id"], events["regions"], strict=True):
+        if not regs and len(re_.frame):
+            problems.append(Problem(paths[0].name, rid, "geometry", "-",
+                                    "expected the event inside at least one region of "
+                                    "regions.geojson, got none"))
+    totals = {p.name: c.total for p, c in zip(paths, (ev, zo, re_), strict=True)}
+    return Catalog(events, zo.frame, re_.frame, problems, totals, _version(paths))

@@ -1,0 +1,1 @@
+"""Rendering: folium layers, legend and exports. Imports geo, never streamlit."""

@@ -1,0 +1,90 @@
+"""HTML cards for popups and tooltips. Every data string passes through :func:`escape.text`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from geo.schema import COUNTRY_NAMES, KIND_LABELS, PRECISION_LABELS, ZONE_TYPE_LABELS
+from layers.escape import text
+
+_CARD = "font:13px/1.4 system-ui,sans-serif;max-width:400px"
+
+
+def date_span(start: str, end: str | None) -> str:
+    """``2024-07-24 – 2024-07-25``, or the start alone."""
+    return f"{start} – {end}" if end and end != start else str(start)
+
+
+def countries(codes: Sequence[str]) -> str:
+    """``China, Russia, Iran`` from ISO codes (unknown codes shown as given)."""
+    return ", ".join(COUNTRY_NAMES.get(c, c) for c in codes)
+
+
+def _sources(sources: Sequence[Mapping[str, Any]]) -> str:
+    items = []
+    for s in sources:
+        label = f"{text(s.get('publisher'))}, “{text(s.get('title'))}”, {text(s.get('date'))}"
+        url = s.get("url")
+        if isinstance(url, str) and url.startswith(("http://", "https://")):
+            label += (f' <a href="{text(url)}" target="_blank" rel="noopener noreferrer">'
+                      "link</a>")
+        items.append(f"<li>{label}</li>")
+    return f"<ol style='margin:2px 0 0 16px;padding:0'>{''.join(items)}</ol>"
+
+
+def _row(label: str, value: str) -> str:
+    return f"<tr><th style='text-align:left;vertical-align:top;padding-right:6px'>{label}</th>" \
+           f"<td>{value}</td></tr>"
+
+
+def event_card(ev: Mapping[str, Any], region_names: Mapping[str, str]) -> str:
+    """Popup HTML for one event row."""
+    regions = ", ".join(region_names.get(r, r) for r in ev.get("regions", []))
+    rows = [
+        _row("When", text(date_span(ev["start"], ev.get("end")))),
+        _row("Kind", text(KIND_LABELS.get(ev["kind"], ev["kind"]))),
+        _row("Who", text(countries(ev["participants"]))),
+        _row("Assets", text(ev.get("assets"))),
+        _row("Where", text(regions)),
+        _row("Geometry", text(PRECISION_LABELS.get(ev["precision"], ev["precision"]))),
+    ]
+    notes = ev.get("notes")
+    parts = [
+        f"<div style='{_CARD}'><b>{text(ev['name'])}</b>",
+        f"<table style='margin:4px 0'>{''.join(rows)}</table>",
+        f"<div>{text(ev.get('summary'))}</div>",
+    ]
+    if notes:
+        parts.append(f"<div style='margin-top:4px'><i>Note:</i> {text(notes)}</div>")
+    parts.append(f"<div style='margin-top:4px'><b>Sources</b>{_sources(ev['sources'])}</div></div>")
+    return "".join(parts)
+
+
+def event_tooltip(ev: Mapping[str, Any]) -> str:
+    """One-line tooltip: name and dates."""
+    return f"<b>{text(ev['name'])}</b><br>{text(date_span(ev['start'], ev.get('end')))}"
+
+
+def zone_card(zone: Mapping[str, Any], display_name: str) -> str:
+    """Popup HTML for one contested zone."""
+    rows = [
+        _row("Type", text(ZONE_TYPE_LABELS.get(zone["zone_type"], zone["zone_type"]))),
+        _row("Claimants", text(countries(zone.get("claimants") or []))),
+        _row("Geometry", text(PRECISION_LABELS.get(zone["precision"], zone["precision"]))),
+    ]
+    names = zone.get("names") or {}
+    if names:
+        rows.append(_row("Names", "; ".join(
+            f"{text(COUNTRY_NAMES.get(k, k))}: {text(v)}" for k, v in names.items())))
+    parts = [
+        f"<div style='{_CARD}'><b>{text(display_name)}</b>",
+        f"<table style='margin:4px 0'>{''.join(rows)}</table>",
+        f"<div>{text(zone.get('summary'))}</div>",
+    ]
+    if zone.get("notes"):
+        parts.append(f"<div style='margin-top:4px'><i>Note:</i> {text(zone['notes'])}</div>")
+    if zone.get("sources"):
+        parts.append(f"<div style='margin-top:4px'><b>Sources</b>{_sources(zone['sources'])}</div>")
+    parts.append("</div>")
+    return "".join(parts)

@@ -1,0 +1,40 @@
+"""The events layer: one styled feature per event, with escaped popup and tooltip."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import folium
+import geopandas as gpd
+
+from layers.cards import event_card, event_tooltip
+from layers.features import feature, geojson_layer
+from layers.styles import event_style
+
+EVENTS_LAYER = "Events"
+
+
+def event_features(events: gpd.GeoDataFrame, region_names: Mapping[str, str]) -> list[dict]:
+    """Display-frame GeoJSON features for the given events."""
+    out = []
+    for ev in events.to_dict("records"):
+        out.append(
+            feature(
+                ev["geometry"],
+                event_style(ev["kind"], ev["precision"]),
+                fid=ev["id"],
+                popup=event_card(ev, region_names),
+                tooltip=event_tooltip(ev),
+                kind=ev["kind"],
+                year=int(ev["year_start"]),
+            )
+        )
+    return out
+
+
+def events_layer(events: gpd.GeoDataFrame, region_names: Mapping[str, str]) -> folium.FeatureGroup:
+    """A FeatureGroup holding the events (possibly none), for ``feature_group_to_add``."""
+    group = folium.FeatureGroup(name=EVENTS_LAYER, control=False)
+    if len(events):
+        geojson_layer(event_features(events, region_names), name=EVENTS_LAYER).add_to(group)
+    return group

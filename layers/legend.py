@@ -1,0 +1,172 @@
+"""Legend, caption and attribution, built from :mod:`layers.styles`."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+
+import folium
+from branca.element import MacroElement
+from jinja2 import Template
+
+from geo.schema import KINDS, ZONE_TYPES
+from layers.escape import text
+from layers.styles import APPROX_DASH, KIND_STYLES, REGION_STYLE, ZONE_STYLES, Style
+
+SYMBOLS = ("area", "line", "point")
+_GEOM_SYMBOL = {"Polygon": "area", "MultiPolygon": "area", "LineString": "line",
+                "MultiLineString": "line", "Point": "point", "MultiPoint": "point"}  # fmt: skip
+
+
+def symbol_of(geom_type: str) -> str:
+    """Legend symbol (``area``, ``line`` or ``point``) for a geometry type."""
+    return _GEOM_SYMBOL.get(geom_type, "line")
+
+
+def swatch(style: Style, symbol: str, *, dashed: bool = False) -> str:
+    """Inline SVG sample drawn with the same colour, width and dash as the map."""
+    dash = APPROX_DASH if dashed else style.dash
+    da = f' stroke-dasharray="{dash}"' if dash else ""
+    stroke = f'stroke="{style.color}" stroke-width="{min(style.weight, 3)}"{da}'
+    if symbol == "area":
+        body = (f'<rect x="2" y="2" width="24" height="12" fill="{style.color}" '
+                f'fill-opacity="{max(style.fill_opacity, 0.15)}" {stroke}/>')
+    elif symbol == "point":
+        body = (f'<circle cx="14" cy="8" r="6" fill="{style.color}" '
+                f'fill-opacity="{style.fill_opacity}" {stroke}/>')
+    else:
+        body = f'<line x1="1" y1="8" x2="27" y2="8" {stroke}/>'
+    return f'<svg width="28" height="16" aria-hidden="true">{body}</svg>'
+
+
+def legend_html(
+    kind_symbols: Mapping[str, Iterable[str]],
+    *,
+    any_approximate: bool,
+    zone_types: Iterable[str] = (),
+    regions: bool = False,
+) -> str:
+    """Legend rows for what is drawn.
+
+    Parameters
+    ----------
+    kind_symbols : mapping
+        Event kind -> symbols (``area``/``line``/``point``) present on the map.
+    any_approximate : bool
+        Add the dashed "approximate geometry" row.
+    zone_types : iterable of str
+        Zone types drawn.
+    regions : bool
+        Add the region-outline row.
+    """
+    rows = []
+    for kind in KINDS:
+        if kind not in kind_symbols:
+            continue
+        style = KIND_STYLES[kind]
+        syms = [s for s in SYMBOLS if s in set(kind_symbols[kind])]
+        rows.append(f"<div>{''.join(swatch(style, s) for s in syms)} {text(style.label)}</div>")
+    if any_approximate:
+        grey = Style("approximate", "#444444", 2.5)
+        rows.append(f"<div>{swatch(grey, 'line', dashed=True)} Approximate geometry "
+                    "(dashed)</div>")
+    zt = set(zone_types)
+    if zt:
+        rows.append("<div style='margin-top:4px;font-weight:600'>Contested zones</div>")
+    for zone_type in ZONE_TYPES:
+        if zone_type in zt:
+            style = ZONE_STYLES[zone_type]
+            sym = "area" if zone_type in ("adiz", "disputed_territory") else "line"
+            rows.append(f"<div>{swatch(style, sym)} {text(style.label)}</div>")
+    if regions:
+        rows.append(f"<div>{swatch(REGION_STYLE, 'line')} {text(REGION_STYLE.label)}</div>")
+    if not rows:
+        rows.append("<div>No features drawn</div>")
+    return "".join(rows)
+
+
+class Control(MacroElement):
+    """A Leaflet control holding fixed HTML (passed as a JSON string, never a template).
+
+    The control replaces any earlier control of the same ``slot``, so it can ride in a
+    feature group that st_folium swaps on every filter change without remounting the map.
+
+    Parameters
+    ----------
+    html : str
+        Already-escaped HTML.
+    slot : str
+        Identity of the control (``legend``, ``caption``).
+    position : str
+        Leaflet control position.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function() {
+            window.__jmControls = window.__jmControls || {};
+            var old = window.__jmControls[{{ this.slot|tojson }}];
+            if (old) { old.remove(); }
+            var ctl = L.control({position: {{ this.position|tojson }}});
+            ctl.onAdd = function() {
+                var div = L.DomUtil.create('div', {{ this.css_class|tojson }});
+                div.innerHTML = {{ this.html_json }};
+                L.DomEvent.disableClickPropagation(div);
+                L.DomEvent.disableScrollPropagation(div);
+                return div;
+            };
+            ctl.addTo({{ this.map_name }});
+            window.__jmControls[{{ this.slot|tojson }}] = ctl;
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, html: str, *, slot: str, position: str) -> None:
+        super().__init__()
+        self._name = "Control"
+        self.slot = slot
+        self.position = position
+        self.css_class = f"jm-{slot}"
+        self.html_json = json.dumps(html).replace("</", "<\\/")
+
+    @property
+    def map_name(self) -> str:
+        """JS name of the map above this control, resolved at render time.
+
+        st_folium renames the map's variable while rendering, so it cannot be fixed earlier.
+        """
+        node = self._parent
+        while node is not None and not isinstance(node, folium.Map):
+            node = getattr(node, "_parent", None)
+        if node is None:
+            raise ValueError("expected the control inside a folium.Map, got a detached control")
+        return node.get_name()
+
+
+LEGEND_CSS = """
+<style>
+.jm-legend, .jm-caption { background: rgba(255,255,255,0.94); padding: 6px 9px;
+  border-radius: 4px; box-shadow: 0 1px 4px rgba(0,0,0,0.35); color: #222;
+  font: 12px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; }
+.jm-legend { max-height: 60vh; overflow-y: auto; }
+.jm-legend svg { vertical-align: middle; margin-right: 2px; }
+.jm-legend .jm-title { font-weight: 700; margin-bottom: 2px; }
+.jm-caption { max-width: 560px; }
+.jm-caption .jm-title { font-weight: 700; font-size: 15px; }
+</style>
+"""
+
+
+def legend_control(rows_html: str, title: str = "Legend") -> Control:
+    """The legend control (bottom right, over the open Pacific)."""
+    html = f"<div class='jm-title'>{text(title)}</div>{rows_html}"
+    return Control(html, slot="legend", position="bottomright")
+
+
+def caption_control(title: str, lines: Sequence[str]) -> Control:
+    """Title and caption lines (top right), e.g. for standalone HTML exports."""
+    body = "".join(f"<div>{text(line)}</div>" for line in lines)
+    html = f"<div class='jm-title'>{text(title)}</div>{body}"
+    return Control(html, slot="caption", position="topright")

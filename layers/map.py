@@ -1,0 +1,128 @@
+"""Compose the map: stable base layers plus a swappable events overlay."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import folium
+import geopandas as gpd
+from branca.element import Element, MacroElement
+from jinja2 import Template
+
+from geo.catalog import Catalog
+from geo.schema import APPROXIMATE
+from layers import assets
+from layers.basemap import ATTRIBUTION, basemap_layer
+from layers.events import events_layer
+from layers.legend import LEGEND_CSS, caption_control, legend_control, legend_html, symbol_of
+from layers.styles import SEA
+from layers.zones import NEUTRAL, regions_layer, zones_layer
+
+DEFAULT_CENTER = (45.0, 140.0)  # lat, display-frame lon: Central Asia to Alaska at zoom 3
+DEFAULT_ZOOM = 3
+
+
+@dataclass(frozen=True)
+class Toggles:
+    """Which layers are drawn."""
+
+    events: bool = True
+    zones: bool = True
+    regions: bool = False
+    naming: str = NEUTRAL
+
+
+class _Attribution(MacroElement):
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        {{ this._parent.get_name() }}.attributionControl.setPrefix(false);
+        {{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.text|tojson }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+
+def region_names(catalog: Catalog) -> dict[str, str]:
+    """Region id -> display name."""
+    return dict(zip(catalog.regions["id"], catalog.regions["name"], strict=True))
+
+
+def base_map(catalog: Catalog, toggles: Toggles, *, height: str = "100%") -> folium.Map:
+    """The parts that do not change with the filters: basemap, zones, region outlines.
+
+    Parameters
+    ----------
+    catalog : Catalog
+    toggles : Toggles
+    height : str
+        CSS height of the map element.
+    """
+    assets.install()
+    m = folium.Map(
+        location=DEFAULT_CENTER,
+        zoom_start=DEFAULT_ZOOM,
+        tiles=None,
+        min_zoom=2,
+        max_zoom=10,
+        control_scale=True,
+        height=height,
+        world_copy_jump=False,
+    )
+    m.get_root().header.add_child(
+        Element(f"<style>.leaflet-container {{ background: {SEA}; }}</style>{LEGEND_CSS}")
+    )
+    _Attribution(ATTRIBUTION).add_to(m)
+    basemap_layer().add_to(m)
+    if toggles.regions:
+        regions_layer(catalog.regions).add_to(m)
+    if toggles.zones:
+        zones_layer(catalog.zones, naming=toggles.naming).add_to(m)
+    return m
+
+
+def overlay(
+    catalog: Catalog,
+    shown: gpd.GeoDataFrame,
+    toggles: Toggles,
+) -> folium.FeatureGroup:
+    """The filtered events plus a legend that lists exactly what is drawn.
+
+    Returned unattached, for ``st_folium(feature_group_to_add=...)``; call ``.add_to(m)``
+    for a standalone map.
+    """
+    events = shown if toggles.events else shown.iloc[0:0]
+    group = events_layer(events, region_names(catalog))
+    kind_symbols: dict[str, set[str]] = {}
+    for kind, gtype in zip(events["kind"], events.geom_type, strict=True):
+        kind_symbols.setdefault(kind, set()).add(symbol_of(gtype))
+    rows = legend_html(
+        kind_symbols,
+        any_approximate=bool(events["precision"].isin(sorted(APPROXIMATE)).any()),
+        zone_types=catalog.zones["zone_type"].unique() if toggles.zones else (),
+        regions=toggles.regions,
+    )
+    legend_control(rows).add_to(group)
+    return group
+
+
+def standalone_map(
+    catalog: Catalog,
+    shown: gpd.GeoDataFrame,
+    toggles: Toggles,
+    *,
+    title: str | None = None,
+    caption: Sequence[str] = (),
+) -> folium.Map:
+    """Base layers and overlay in one map, with an optional title/caption box."""
+    m = base_map(catalog, toggles)
+    group = overlay(catalog, shown, toggles)
+    if title:
+        caption_control(title, caption).add_to(group)
+    group.add_to(m)
+    return m

@@ -1,0 +1,89 @@
+"""The one table of colours and dashes: the map and the legend both read it.
+
+Colours are the Okabe–Ito palette (safe for the common colour-vision deficiencies);
+approximate geometries are dashed so the distinction never rests on colour alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from geo.schema import APPROXIMATE, KIND_LABELS, ZONE_TYPE_LABELS
+
+
+@dataclass(frozen=True)
+class Style:
+    """How one class of feature is drawn.
+
+    Attributes
+    ----------
+    label : str
+        Legend text.
+    color : str
+        Stroke colour (hex).
+    weight : float
+        Stroke width in pixels.
+    dash : str or None
+        SVG dash array; ``None`` for a solid stroke.
+    fill_opacity : float
+        Fill opacity for polygons and circle markers.
+    """
+
+    label: str
+    color: str
+    weight: float = 3.0
+    dash: str | None = None
+    fill_opacity: float = 0.18
+
+    def leaflet(self, *, dashed: bool = False) -> dict[str, object]:
+        """Leaflet path options for this style."""
+        return {
+            "color": self.color,
+            "weight": self.weight,
+            "opacity": 0.95,
+            "fillColor": self.color,
+            "fillOpacity": self.fill_opacity,
+            "dashArray": APPROX_DASH if dashed else self.dash,
+            "lineCap": "butt" if dashed else "round",
+        }
+
+
+APPROX_DASH = "8 6"
+MARKER_RADIUS = 7
+
+KIND_STYLES: dict[str, Style] = {
+    "air_patrol": Style(KIND_LABELS["air_patrol"], "#D55E00", 3.0),
+    "naval_patrol": Style(KIND_LABELS["naval_patrol"], "#0072B2", 3.0),
+    "naval_exercise": Style(KIND_LABELS["naval_exercise"], "#56B4E9", 2.5, fill_opacity=0.3),
+    "land_exercise": Style(KIND_LABELS["land_exercise"], "#009E73", 2.5, fill_opacity=0.55),
+    "counter_terrorism_exercise": Style(
+        KIND_LABELS["counter_terrorism_exercise"], "#CC79A7", 2.5, fill_opacity=0.55
+    ),
+    "coast_guard_patrol": Style(KIND_LABELS["coast_guard_patrol"], "#E69F00", 3.0),
+    "coast_guard_exercise": Style(
+        KIND_LABELS["coast_guard_exercise"], "#E69F00", 2.5, fill_opacity=0.3
+    ),
+    "missile_defense_exercise": Style(
+        KIND_LABELS["missile_defense_exercise"], "#000000", 2.5, fill_opacity=0.55
+    ),
+    "other": Style(KIND_LABELS["other"], "#666666", 2.5),
+}
+
+ZONE_STYLES: dict[str, Style] = {
+    "claim_line": Style(ZONE_TYPE_LABELS["claim_line"], "#9E0142", 2.0, "10 5 2 5", 0.0),
+    "adiz": Style(ZONE_TYPE_LABELS["adiz"], "#5E4FA2", 1.5, "5 4", 0.03),
+    "median_line": Style(ZONE_TYPE_LABELS["median_line"], "#3D3D3D", 2.0, "1 5", 0.0),
+    "disputed_territory": Style(ZONE_TYPE_LABELS["disputed_territory"], "#762A83", 2.0, None, 0.35),
+    "maritime_boundary": Style(ZONE_TYPE_LABELS["maritime_boundary"], "#1B7837", 2.0, "12 4 2 4",
+                               0.0),
+    "sea_route": Style(ZONE_TYPE_LABELS["sea_route"], "#4D4D4D", 1.5, "14 6", 0.0),
+}
+
+REGION_STYLE = Style("Briefing region (outline)", "#8A8A8A", 1.0, "2 4", 0.0)
+LAND = {"color": "#B9B2A3", "weight": 0.6, "fillColor": "#F3F0E8", "fillOpacity": 1.0}
+SEA = "#D7E6EF"
+
+
+def event_style(kind: str, precision: str) -> dict[str, object]:
+    """Leaflet options for an event: kind sets the colour, precision the dash."""
+    return KIND_STYLES.get(kind, KIND_STYLES["other"]).leaflet(dashed=precision in APPROXIMATE)

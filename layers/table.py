@@ -1,0 +1,82 @@
+"""Tables and text for the page around the map: event table, details, filter captions."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import geopandas as gpd
+import pandas as pd
+
+from geo.schema import COUNTRY_NAMES, KIND_LABELS, PRECISION_LABELS
+from geo.view import View
+from layers.cards import countries, date_span
+
+DATA_SOURCES = "Data: curated from official releases (PRC MND, Russian MoD, Japan JSO, ROK JCS, " \
+               "NORAD/USCG) and press reports; sources per event."
+
+
+def events_table(shown: gpd.GeoDataFrame, region_names: Mapping[str, str]) -> pd.DataFrame:
+    """One row per shown event: dates, name, kind, regions, participants, sources."""
+    rows = []
+    for ev in shown.to_dict("records"):
+        rows.append({
+            "id": ev["id"],
+            "start": ev["start"],
+            "end": ev["end"] or "",
+            "name": ev["name"],
+            "kind": KIND_LABELS.get(ev["kind"], ev["kind"]),
+            "regions": ", ".join(region_names.get(r, r) for r in ev["regions"]),
+            "participants": ", ".join(ev["participants"]),
+            "precision": PRECISION_LABELS.get(ev["precision"], ev["precision"]),
+            "sources": "; ".join(s["publisher"] for s in ev["sources"]),
+        })
+    columns = ["id", "start", "end", "name", "kind", "regions", "participants", "precision",
+               "sources"]  # fmt: skip
+    return pd.DataFrame(rows, columns=columns)
+
+
+def event_details(
+    events: gpd.GeoDataFrame, event_id: str, region_names: Mapping[str, str]
+) -> dict[str, Any]:
+    """Plain-text fields of one event for the details panel (rendered as text, not HTML).
+
+    Raises
+    ------
+    KeyError
+        If ``event_id`` is not among ``events``.
+    """
+    match = events[events["id"] == event_id]
+    if match.empty:
+        raise KeyError(f"expected an event id among the shown events, got {event_id!r}")
+    ev: dict[str, Any] = match.iloc[0].to_dict()
+    return {
+        "name": ev["name"],
+        "when": date_span(ev["start"], ev.get("end")),
+        "kind": KIND_LABELS.get(ev["kind"], ev["kind"]),
+        "who": countries(ev["participants"]),
+        "assets": ev["assets"],
+        "where": ", ".join(region_names.get(r, r) for r in ev["regions"]),
+        "geometry": PRECISION_LABELS.get(ev["precision"], ev["precision"]),
+        "summary": ev["summary"],
+        "notes": ev.get("notes") or "",
+        "sources": [
+            {"publisher": s["publisher"], "title": s["title"], "date": s["date"],
+             "url": s.get("url") or ""}
+            for s in ev["sources"]
+        ],
+    }
+
+
+def describe_view(view: View, region_names: Mapping[str, str], years: tuple[int, int]) -> str:
+    """One line naming the active filters, e.g. for a caption or an export subtitle."""
+    lo, hi = view.years or years
+    parts = [f"{lo}–{hi}" if lo != hi else str(lo)]
+    parts.append("regions: " + (", ".join(sorted(region_names.get(r, r) for r in view.regions))
+                                if view.regions else "all"))
+    parts.append("kinds: " + (", ".join(sorted(KIND_LABELS.get(k, k) for k in view.kinds))
+                              if view.kinds else "all"))
+    parts.append("participants: " + (", ".join(sorted(COUNTRY_NAMES.get(p, p)
+                                                      for p in view.participants))
+                                     if view.participants else "all"))
+    return " · ".join(parts)

@@ -1,0 +1,94 @@
+"""China–Russia joint military activity: the briefing map (UI only)."""
+
+from __future__ import annotations
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo import filters
+from geo.catalog import DATA_DIR, Catalog, load_catalog
+from geo.schema import COUNTRY_NAMES, KIND_LABELS, KINDS
+from geo.view import View
+from layers.map import Toggles, base_map, overlay, region_names
+from layers.table import DATA_SOURCES, describe_view, event_details, events_table
+
+st.set_page_config(page_title="China–Russia joint activity map", layout="wide",
+                   initial_sidebar_state="expanded")
+
+
+@st.cache_resource(show_spinner="Loading the catalog…")
+def catalog(stamp: tuple[float, ...]) -> Catalog:
+    """Load once per change of the data files (stamp = their modification times)."""
+    return load_catalog(DATA_DIR)
+
+
+def _stamp() -> tuple[float, ...]:
+    return tuple(p.stat().st_mtime if p.exists() else 0.0
+                 for p in sorted(DATA_DIR.glob("*.geojson")))
+
+
+cat = catalog(_stamp())
+names = region_names(cat)
+span = cat.year_span()
+
+if "init" not in st.session_state:  # the URL seeds the widgets once
+    start, notices = View.from_query(st.query_params.to_dict(), known=cat.known())
+    st.session_state.update(init=True, notices=notices, years=start.years or span,
+                            regions=sorted(start.regions), kinds=sorted(start.kinds),
+                            participants=sorted(start.participants))
+
+with st.sidebar:
+    st.header("Filters")
+    years = st.slider("Years", span[0], span[1], key="years")
+    regions = st.multiselect("Regions", list(names), key="regions", format_func=names.get,
+                             placeholder="All regions")
+    kinds = st.multiselect("Kinds", [k for k in KINDS if k in set(cat.events["kind"])],
+                           key="kinds", format_func=KIND_LABELS.get, placeholder="All kinds")
+    parts = st.multiselect("Participants", cat.participants(), key="participants",
+                           format_func=lambda c: f"{COUNTRY_NAMES.get(c, c)} ({c})",
+                           placeholder="All participants")
+    st.header("Layers")
+    toggles = Toggles(events=st.checkbox("Events", True),
+                      zones=st.checkbox("Contested zones", True),
+                      regions=st.checkbox("Region outlines", False))
+
+view = View(years=tuple(years), regions=regions, kinds=kinds, participants=parts)
+st.query_params.from_dict(view.to_query())
+shown = filters.apply(cat.events, view)
+
+st.title("China–Russia joint military activity")
+for notice in st.session_state.notices:
+    st.info(f"Link parameter ignored, default used: {notice}")
+if cat.problems:
+    with st.expander(f"⚠ {len(cat.problems)} record(s) could not be loaded — the rest is shown"):
+        st.text("\n".join(str(p) for p in cat.problems))
+st.markdown(f"**{len(shown)} of {len(cat.events)} events shown** · "
+            f"{describe_view(view, names, span)}")
+
+m = base_map(cat, toggles)
+out = st_folium(m, key="map", height=720, use_container_width=True,
+                feature_group_to_add=overlay(cat, shown, toggles),
+                returned_objects=["last_active_drawing"])
+st.caption(f"{DATA_SOURCES} Basemap: Natural Earth. Dataset version {cat.version}.")
+
+clicked = ((out or {}).get("last_active_drawing") or {}).get("properties", {}).get("fid")
+if clicked in set(shown["id"]):
+    st.session_state["selected"] = clicked
+
+table = events_table(shown, names)
+picked = st.dataframe(table, hide_index=True, width="stretch", on_select="rerun",
+                      selection_mode="single-row", key="table",
+                      column_config={"id": None})
+if picked.selection.rows:
+    st.session_state["selected"] = table.iloc[picked.selection.rows[0]]["id"]
+
+sel = st.session_state.get("selected")
+if sel in set(shown["id"]):
+    d = event_details(shown, sel, names)
+    with st.container(border=True, key="details"):
+        st.subheader(d["name"])
+        st.text(f"{d['when']} · {d['kind']} · {d['who']}\nAssets: {d['assets']}\n"
+                f"Where: {d['where']} · Geometry: {d['geometry']}")
+        st.text(d["summary"] + (f"\nNote: {d['notes']}" if d["notes"] else ""))
+        st.dataframe(d["sources"], hide_index=True, width="stretch",
+                     column_config={"url": st.column_config.LinkColumn("url")})
