@@ -35,6 +35,7 @@ from geo.schema import (
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 SCOPE_YEARS = (2012, 2025)
+NO_DATE = "n.d."  # citation convention for an undated web page
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
 _ISO2 = re.compile(r"^[A-Z]{2}$")
 _URL = re.compile(r"^https?://[^\s<>\"']+$")
@@ -237,11 +238,11 @@ def _check_sources(sources: Any, report: Report) -> None:
         for key in ("publisher", "title", "date"):
             if not isinstance(src.get(key), str) or not src.get(key, "").strip():
                 report(f"{where}.{key}", src.get(key), "expected a non-empty string")
-        if isinstance(src.get("date"), str) and src["date"].strip():
+        if isinstance(src.get("date"), str) and src["date"].strip() and src["date"] != NO_DATE:
             try:
                 parse_partial(src["date"])
             except ValueError as exc:
-                report(f"{where}.date", src["date"], str(exc))
+                report(f"{where}.date", src["date"], f"{exc} (or {NO_DATE!r} if undated)")
         url = src.get("url")
         if url is not None and (not isinstance(url, str) or not _URL.match(url)):
             report(f"{where}.url", url, "expected an http(s) URL or no url")
@@ -419,9 +420,10 @@ def load_catalog(data_dir: Path | str = DATA_DIR) -> Catalog:
     events = ev.frame
     events["regions"] = region_ops.assign(events, re_.frame)
     problems = ev.problems + zo.problems + re_.problems
-    for rid, regs in zip(events["id"], events["regions"], strict=True):
+    for rid, regs, geom in zip(events["id"], events["regions"], events.geometry, strict=True):
         if not regs and len(re_.frame):
-            problems.append(Problem(paths[0].name, rid, "geometry", "-",
+            bounds = ", ".join(f"{b:g}" for b in geom.bounds)
+            problems.append(Problem(paths[0].name, rid, "geometry", f"{geom.geom_type}({bounds})",
                                     "expected the event inside at least one region of "
                                     "regions.geojson, got none"))
     totals = {p.name: c.total for p, c in zip(paths, (ev, zo, re_), strict=True)}
