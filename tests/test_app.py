@@ -1,0 +1,94 @@
+"""AppTest: widgets change the count and the map data; the base map stays the same."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from geo import filters
+from geo.catalog import DATA_DIR, load_catalog
+from geo.view import View
+
+CAT = load_catalog(DATA_DIR)
+APP = Path(__file__).resolve().parent.parent / "streamlit_app.py"
+
+
+def expected_ids(view: View) -> set[str]:
+    return set(filters.apply(CAT.events, view)["id"])
+
+
+def map_args(at: AppTest) -> dict:
+    comps = at.get("component_instance")
+    assert len(comps) == 1, "expected one st_folium map"
+    return json.loads(comps[0].proto.json_args)
+
+
+def drawn_ids(at: AppTest) -> set[str]:
+    fids = set(re.findall(r'"fid": "([^"]+)"', map_args(at)["feature_group"]))
+    return {f for f in fids if f in set(CAT.events["id"])}
+
+
+def count_line(at: AppTest) -> str:
+    return next(m.value for m in at.markdown if "events shown" in m.value)
+
+
+@pytest.fixture
+def app() -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=90).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_default_view_shows_everything(app: AppTest) -> None:
+    n = len(CAT.events)
+    assert count_line(app).startswith(f"**{n} of {n} events shown**")
+    assert drawn_ids(app) == set(CAT.events["id"])
+    assert app.slider[0].value == CAT.year_span()
+
+
+def test_slider_changes_count_and_map_but_not_base(app: AppTest) -> None:
+    base = map_args(app)["script"]
+    app.slider(key="years").set_value((2024, 2024)).run()
+    want = expected_ids(View(years=(2024, 2024)))
+    assert 0 < len(want) < len(CAT.events)
+    assert count_line(app).startswith(f"**{len(want)} of {len(CAT.events)} events shown**")
+    assert drawn_ids(app) == want
+    assert map_args(app)["script"] == base  # same frame: zoom and pan survive
+    assert app.query_params["years"] == ["2024-2024"] or app.query_params["years"] == "2024-2024"
+
+
+def test_region_filter(app: AppTest) -> None:
+    app.multiselect(key="regions").set_value(["arctic"]).run()
+    want = expected_ids(View(regions={"arctic"}))
+    assert want and drawn_ids(app) == want
+    assert count_line(app).startswith(f"**{len(want)} of")
+    assert all("arctic" in r for r in CAT.events.set_index("id").loc[sorted(want), "regions"])
+
+
+def test_empty_view_says_so(app: AppTest) -> None:
+    app.slider(key="years").set_value((2012, 2012)).run()
+    app.multiselect(key="kinds").set_value(["air_patrol"]).run()
+    assert count_line(app).startswith("**0 of")
+    assert drawn_ids(app) == set()
+
+
+def test_url_restores_view_and_bad_value_gives_notice() -> None:
+    at = AppTest.from_file(str(APP), default_timeout=90)
+    at.query_params["years"] = "2019-2020"
+    at.query_params["regions"] = "sea_of_japan,atlantis"
+    at.run()
+    assert not at.exception
+    assert at.slider(key="years").value == (2019, 2020)
+    assert at.multiselect(key="regions").value == ["sea_of_japan"]
+    assert any("atlantis" in i.value for i in at.info)
+    assert drawn_ids(at) == expected_ids(View(years=(2019, 2020), regions={"sea_of_japan"}))
+
+
+def test_table_selection_shows_details(app: AppTest) -> None:
+    app.slider(key="years").set_value((2024, 2024)).run()
+    assert app.dataframe[0].value["id"].tolist() == list(
+        filters.apply(CAT.events, View(years=(2024, 2024)))["id"])

@@ -1,0 +1,123 @@
+"""The real app in headless Chromium: draws, filters by keyboard, stays offline."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from urllib.parse import urlparse
+
+import pytest
+
+from geo import filters
+from geo.catalog import DATA_DIR, load_catalog
+from geo.view import View
+from tests.conftest import ARTIFACTS
+
+pytestmark = pytest.mark.browser
+CAT = load_catalog(DATA_DIR)
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+DRAWN_IDS = """() => {
+  const ids = [];
+  const visit = (l) => { if (l.feature) { ids.push(l.feature.properties.fid); }
+                         else if (l.eachLayer) { l.eachLayer(visit); } };
+  (window.feature_group || []).filter((g) => window.map.hasLayer(g)).forEach(visit);
+  return ids;
+}"""
+
+
+def expected(view: View) -> set[str]:
+    return set(filters.apply(CAT.events, view)["id"])
+
+
+@pytest.fixture
+def page(server: str, browser) -> Iterator[object]:
+    ctx = browser.new_context(viewport={"width": 1920, "height": 1080})
+    pg = ctx.new_page()
+    pg.requests_seen = []
+    pg.errors = []
+    pg.on("request", lambda r: pg.requests_seen.append(r.url))
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    pg.goto(server)
+    yield pg
+    ctx.close()
+
+
+def map_frame(pg):
+    pg.locator(MAP_FRAME).wait_for(timeout=90_000)
+    frame = pg.frame_locator(MAP_FRAME)
+    frame.locator("path.leaflet-interactive").first.wait_for(timeout=90_000)
+    return next(f for f in pg.frames if "streamlit_folium" in f.url)
+
+
+def wait_drawn(frame, want: set[str], timeout: float = 60.0) -> set[str]:
+    deadline = time.monotonic() + timeout
+    got: set[str] = set()
+    while time.monotonic() < deadline:
+        got = {i for i in frame.evaluate(DRAWN_IDS) if i in set(CAT.events["id"])}
+        if got == want:
+            return got
+        time.sleep(0.3)
+    return got
+
+
+def test_map_draws_offline_and_slider_filters_by_keyboard(page) -> None:
+    frame = map_frame(page)
+    everything = set(CAT.events["id"])
+    assert wait_drawn(frame, everything) == everything
+    # basemap, zones and legend are drawn too
+    assert frame.locator("path").count() > 200
+    assert frame.locator(".jm-legend").inner_text().startswith("Legend")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "app-1920x1080.png"))
+
+    frame.evaluate("() => window.map.setView([40, 135], 5)")
+    thumbs = page.locator('[data-testid="stSlider"] input[type="range"]')
+    lo, hi = CAT.year_span()
+    thumbs.nth(0).focus()
+    for _ in range(2024 - lo):
+        page.keyboard.press("ArrowRight")
+    thumbs.nth(1).focus()
+    for _ in range(hi - 2024):
+        page.keyboard.press("ArrowLeft")
+    want = expected(View(years=(2024, 2024)))
+    assert wait_drawn(frame, want) == want
+    assert CAT.events.set_index("id").loc[sorted(want), "year_start"].eq(2024).all()
+    page.get_by_text(f"{len(want)} of {len(CAT.events)} events shown").wait_for()
+    # updated in place: the zoom and centre the user chose survive the filter change
+    assert frame.evaluate("() => window.map.getZoom()") == 5
+    centre = frame.evaluate("() => window.map.getCenter()")
+    assert abs(centre["lat"] - 40) < 0.01 and abs(centre["lng"] - 135) < 0.01
+    page.screenshot(path=str(ARTIFACTS / "app-2024.png"))
+
+    hosts = {urlparse(u).hostname for u in page.requests_seen
+             if not u.startswith(("data:", "blob:", "about:"))}
+    assert hosts <= {"127.0.0.1", "localhost"}, hosts
+    assert page.errors == []
+
+
+def test_region_filter_shows_only_arctic_events(page, server: str) -> None:
+    page.goto(f"{server}/?regions=arctic")
+    frame = map_frame(page)
+    want = expected(View(regions={"arctic"}))
+    assert want and wait_drawn(frame, want) == want
+
+
+def test_bering_sea_route_is_unbroken(page, server: str) -> None:
+    page.goto(f"{server}/?years=2024-2024&kinds=air_patrol,coast_guard_patrol")
+    frame = map_frame(page)
+    want = expected(View(years=(2024, 2024), kinds={"air_patrol", "coast_guard_patrol"}))
+    assert wait_drawn(frame, want) == want
+    parts = frame.evaluate("""() => {
+      let out = null;
+      const visit = (l) => {
+        if (l.feature && l.feature.properties.fid === 'air-patrol-2024-07') {
+          out = l.getLatLngs().length && Array.isArray(l.getLatLngs()[0]) ? 'multi' : 'single';
+        } else if (l.eachLayer) { l.eachLayer(visit); }
+      };
+      window.feature_group.filter((g) => window.map.hasLayer(g)).forEach(visit);
+      return out;
+    }""")
+    assert parts == "single"
+    frame.evaluate("() => window.map.setView([60, 190], 4)")
+    time.sleep(1.0)
+    page.locator(MAP_FRAME).screenshot(path=str(ARTIFACTS / "bering.png"))
