@@ -50,6 +50,8 @@ def feature(
     **props
         Extra properties (plain values).
     """
+    # Leaflet fills only when told; a line must never fill (it would shade its hull).
+    style = {"fill": "LineString" not in geom.geom_type} | style
     return {
         "type": "Feature",
         "id": fid,

@@ -121,3 +121,29 @@ def test_bering_sea_route_is_unbroken(page, server: str) -> None:
     frame.evaluate("() => window.map.setView([60, 190], 4)")
     time.sleep(1.0)
     page.locator(MAP_FRAME).screenshot(path=str(ARTIFACTS / "bering.png"))
+
+
+def test_click_on_map_selects_event_details(page, server: str) -> None:
+    target = "border-ct-2024-06-heihe"
+    page.goto(f"{server}/?years=2024-2024&kinds=counter_terrorism_exercise")
+    frame = map_frame(page)
+    want = expected(View(years=(2024, 2024), kinds={"counter_terrorism_exercise"}))
+    assert target in want and wait_drawn(frame, want) == want
+    xy = frame.evaluate("""(fid) => {
+      let pt = null;
+      const visit = (l) => {
+        if (l.feature && l.feature.properties.fid === fid) {
+          window.map.setView(l.getLatLng(), 6, {animate: false});
+          pt = window.map.latLngToContainerPoint(l.getLatLng());
+        } else if (l.eachLayer) { l.eachLayer(visit); }
+      };
+      window.feature_group.filter((g) => window.map.hasLayer(g)).forEach(visit);
+      return pt && {x: pt.x, y: pt.y};
+    }""", target)
+    assert xy, "event marker not found"
+    box = page.locator(MAP_FRAME).bounding_box()
+    page.mouse.click(box["x"] + xy["x"], box["y"] + xy["y"])
+    name = CAT.events.set_index("id").loc[target, "name"]
+    details = page.locator(".st-key-details")
+    details.get_by_text(name).first.wait_for(timeout=30_000)
+    assert "Sources" in frame.locator(".leaflet-popup-content").inner_text()
