@@ -4,7 +4,7 @@
 # `chromium` apt package; 3. elsewhere, Playwright's own download. Fails loudly otherwise.
 set -e
 bin="$1"
-found() { [ -n "$1" ] && [ -x "$1" ] && { echo "$1"; exit 0; }; }
+found() { if [ -n "$1" ] && [ -x "$1" ]; then echo "$1"; exit 0; fi; }
 found "${CHROMIUM_PATH:-}"
 for c in chromium chromium-browser google-chrome google-chrome-stable; do
   found "$(command -v "$c" 2>/dev/null || true)"
