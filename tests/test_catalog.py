@@ -111,8 +111,8 @@ def test_event_outside_every_region_is_a_problem(tmp_path: Path) -> None:
     data = write_data(tmp_path, [event("far", geometry=far, precision="site")],
                       regions=[region("r", box(100, 0, 150, 60))])
     msgs = [str(p) for p in load_catalog(data).problems]
-    assert msgs == ["events.geojson: far: geometry=Point(-60, -30, -60, -30): expected the event inside at least "
-                    "one region of regions.geojson, got none"]
+    assert msgs == ["events.geojson: far: geometry=Point(-60, -30, -60, -30): expected the "
+                    "event inside at least one region of regions.geojson, got none"]
 
 
 @pytest.mark.parametrize(
