@@ -7,10 +7,12 @@ from streamlit_folium import st_folium
 
 from geo import filters
 from geo.catalog import DATA_DIR, Catalog, load_catalog
+from geo.claims import COUNTING_RULE, check, load_claims
 from geo.schema import COUNTRY_NAMES, KIND_LABELS, KINDS
 from geo.view import View
 from layers.map import Toggles, base_map, overlay, region_names
-from layers.table import DATA_SOURCES, describe_view, event_details, events_table
+from layers.table import DATA_SOURCES, cite, describe_view, event_details, events_table
+from layers.trend import trend_chart
 
 st.set_page_config(page_title="China–Russia joint activity map", layout="wide",
                    initial_sidebar_state="expanded")
@@ -65,30 +67,42 @@ if cat.problems:
 st.markdown(f"**{len(shown)} of {len(cat.events)} events shown** · "
             f"{describe_view(view, names, span)}")
 
-m = base_map(cat, toggles)
-out = st_folium(m, key="map", height=720, use_container_width=True,
-                feature_group_to_add=overlay(cat, shown, toggles),
-                returned_objects=["last_active_drawing"])
-st.caption(f"{DATA_SOURCES} Basemap: Natural Earth. Dataset version {cat.version}.")
+map_tab, trend_tab = st.tabs(["Map", "Trend and claims check"])
+with map_tab:
+    m = base_map(cat, toggles)
+    out = st_folium(m, key="map", height=720, use_container_width=True,
+                    feature_group_to_add=overlay(cat, shown, toggles),
+                    returned_objects=["last_active_drawing"])
+    st.caption(f"{DATA_SOURCES} Basemap: Natural Earth. Dataset version {cat.version}.")
 
-clicked = ((out or {}).get("last_active_drawing") or {}).get("properties", {}).get("fid")
-if clicked in set(shown["id"]):
-    st.session_state["selected"] = clicked
+    clicked = ((out or {}).get("last_active_drawing") or {}).get("properties", {}).get("fid")
+    if clicked in set(shown["id"]):
+        st.session_state["selected"] = clicked
 
-table = events_table(shown, names)
-picked = st.dataframe(table, hide_index=True, width="stretch", on_select="rerun",
-                      selection_mode="single-row", key="table",
-                      column_config={"id": None})
-if picked.selection.rows:
-    st.session_state["selected"] = table.iloc[picked.selection.rows[0]]["id"]
+    table = events_table(shown, names)
+    picked = st.dataframe(table, hide_index=True, width="stretch", on_select="rerun",
+                          selection_mode="single-row", key="table",
+                          column_config={"id": None})
+    if picked.selection.rows:
+        st.session_state["selected"] = table.iloc[picked.selection.rows[0]]["id"]
 
-sel = st.session_state.get("selected")
-if sel in set(shown["id"]):
-    d = event_details(shown, sel, names)
-    with st.container(border=True, key="details"):
-        st.subheader(d["name"])
-        st.text(f"{d['when']} · {d['kind']} · {d['who']}\nAssets: {d['assets']}\n"
-                f"Where: {d['where']} · Geometry: {d['geometry']}")
-        st.text(d["summary"] + (f"\nNote: {d['notes']}" if d["notes"] else ""))
-        st.dataframe(d["sources"], hide_index=True, width="stretch",
-                     column_config={"url": st.column_config.LinkColumn("url")})
+    sel = st.session_state.get("selected")
+    if sel in set(shown["id"]):
+        d = event_details(shown, sel, names)
+        with st.container(border=True, key="details"):
+            st.subheader(d["name"])
+            st.text(f"{d['when']} · {d['kind']} · {d['who']}\nAssets: {d['assets']}\n"
+                    f"Where: {d['where']} · Geometry: {d['geometry']}")
+            st.text(d["summary"] + (f"\nNote: {d['notes']}" if d["notes"] else ""))
+            st.dataframe(d["sources"], hide_index=True, width="stretch",
+                         column_config={"url": st.column_config.LinkColumn("url")})
+
+with trend_tab:  # every year, filtered by region, kind and participants
+    trend_events = filters.apply(cat.events, view.with_(years=None))
+    st.altair_chart(trend_chart(trend_events, span, view.years), width="stretch")
+    claims = load_claims()
+    st.subheader("Claims check: the research paper's Table 1 against the record")
+    st.caption(f"Claim: {cite(claims.source)}. {claims.note} Counting rule: {COUNTING_RULE} "
+               f"Counted among the events matching the region, kind and participant "
+               f"filters ({len(trend_events)} of {len(cat.events)}).")
+    st.dataframe(check(trend_events, claims), hide_index=True, width="stretch", key="claims")

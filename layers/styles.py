@@ -1,6 +1,7 @@
 """The one table of colours and dashes: the map and the legend both read it.
 
-Colours are the Okabe–Ito palette (safe for the common colour-vision deficiencies);
+Colours are the Okabe–Ito palette (safe for the common colour-vision deficiencies), plus a
+dark gold for coast-guard exercises so that they differ from coast-guard patrols in charts;
 approximate geometries are dashed so the distinction never rests on colour alone.
 """
 
@@ -61,7 +62,7 @@ KIND_STYLES: dict[str, Style] = {
     ),
     "coast_guard_patrol": Style(KIND_LABELS["coast_guard_patrol"], "#E69F00", 3.0),
     "coast_guard_exercise": Style(
-        KIND_LABELS["coast_guard_exercise"], "#E69F00", 2.5, fill_opacity=0.3
+        KIND_LABELS["coast_guard_exercise"], "#8C6D1F", 2.5, fill_opacity=0.3
     ),
     "missile_defense_exercise": Style(
         KIND_LABELS["missile_defense_exercise"], "#000000", 2.5, fill_opacity=0.55

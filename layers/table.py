@@ -80,3 +80,10 @@ def describe_view(view: View, region_names: Mapping[str, str], years: tuple[int,
                                                       for p in view.participants))
                                      if view.participants else "all"))
     return " · ".join(parts)
+
+
+def cite(source: Mapping[str, Any]) -> str:
+    """One-line citation: publisher, “title”, date, table, url (those present)."""
+    parts = [source.get("publisher"), f"“{source['title']}”" if source.get("title") else None,
+             source.get("date"), source.get("table"), source.get("url")]
+    return ", ".join(str(p) for p in parts if p)

@@ -36,6 +36,12 @@ def count_line(at: AppTest) -> str:
     return next(m.value for m in at.markdown if "events shown" in m.value)
 
 
+def claims_frame(at: AppTest):
+    frames = [d.value for d in at.dataframe if "claimed drills" in d.value.columns]
+    assert len(frames) == 1, "expected one claims-check table"
+    return frames[0]
+
+
 @pytest.fixture
 def app() -> AppTest:
     at = AppTest.from_file(str(APP), default_timeout=90).run()
@@ -92,3 +98,28 @@ def test_table_selection_shows_details(app: AppTest) -> None:
     app.slider(key="years").set_value((2024, 2024)).run()
     assert app.dataframe[0].value["id"].tolist() == list(
         filters.apply(CAT.events, View(years=(2024, 2024)))["id"])
+
+
+def test_trend_tab_follows_region_and_kind_filters(app: AppTest) -> None:
+    claims = claims_frame(app)
+    assert claims["year"].tolist() == [2022, 2023, 2024, 2025]
+    assert claims["claimed drills"].tolist() == [4, 5, 7, 8]
+    full = claims["all joint activities"].tolist()
+    app.multiselect(key="kinds").set_value(["air_patrol"]).run()
+    filtered = claims_frame(app)
+    assert filtered["recorded drills"].tolist() == [0, 0, 0, 0]  # patrols are not drills
+    want = [len(filters.apply(CAT.events, View(years=(y, y), kinds={"air_patrol"})
+                              ).query("year_start == @y")) for y in (2022, 2023, 2024, 2025)]
+    assert filtered["all joint activities"].tolist() == want != full
+    charts = app.get("vega_lite_chart")
+    assert len(charts) == 1, "trend chart missing"
+    assert chart_total(charts[0]) == len(filters.apply(CAT.events, View(kinds={"air_patrol"})))
+
+
+def chart_total(chart) -> int:
+    """Sum of the bar heights the chart was given (its Arrow dataset)."""
+    import pyarrow as pa
+
+    data = chart.proto.datasets[0].data.data
+    table = pa.ipc.open_stream(data).read_all().to_pandas()
+    return int(table["events"].sum())

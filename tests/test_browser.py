@@ -147,3 +147,17 @@ def test_click_on_map_selects_event_details(page, server: str) -> None:
     details = page.locator(".st-key-details")
     details.get_by_text(name).first.wait_for(timeout=30_000)
     assert "Sources" in frame.locator(".leaflet-popup-content").inner_text()
+
+
+def test_trend_tab_renders_chart_and_claims(page, server: str) -> None:
+    page.goto(f"{server}/?regions=sea_of_japan,east_china_sea")
+    map_frame(page)
+    page.get_by_role("tab", name="Trend and claims check").click()
+    chart = page.locator('[data-testid="stVegaLiteChart"]')
+    chart.locator("canvas, svg").first.wait_for(timeout=60_000)
+    page.get_by_text("Claims check: the research paper's Table 1").wait_for()
+    assert chart.bounding_box()["height"] > 300
+    page.screenshot(path=str(ARTIFACTS / "trend.png"), full_page=True)
+    hosts = {urlparse(u).hostname for u in page.requests_seen
+             if not u.startswith(("data:", "blob:", "about:"))}
+    assert hosts <= {"127.0.0.1", "localhost"}, hosts

@@ -1,0 +1,58 @@
+"""The Trend chart: events per year stacked by kind, coloured from the style table."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from geo import stats
+from geo.schema import KINDS
+from layers.styles import KIND_STYLES
+
+
+def trend_data(events: pd.DataFrame, years: tuple[int, int]) -> pd.DataFrame:
+    """Long table ``year, kind, label, events`` for every year in ``years`` (zeros kept)."""
+    table = stats.by_year_kind(events)
+    table = table.reindex(range(years[0], years[1] + 1), fill_value=0)
+    long = table.reset_index().melt(id_vars="year", var_name="kind", value_name="events")
+    long["label"] = long["kind"].map(lambda k: KIND_STYLES[k].label)
+    return long
+
+
+def trend_chart(
+    events: pd.DataFrame, years: tuple[int, int], selected: tuple[int, int] | None = None
+) -> alt.Chart:
+    """Stacked bars of events per start year; years outside ``selected`` are faded.
+
+    Parameters
+    ----------
+    events : pandas.DataFrame
+        Events to count (already filtered by region, kind, participants).
+    years : tuple of int
+        First and last year on the axis.
+    selected : tuple of int, optional
+        The year range chosen on the slider.
+    """
+    data = trend_data(events, years)
+    order = [k for k in KINDS if k in set(data["kind"])]
+    lo, hi = selected or years
+    return (
+        alt.Chart(data, title="Joint China–Russia activities per year (by start year)")
+        .mark_bar()
+        .encode(
+            x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("sum(events):Q", title="events", axis=alt.Axis(tickMinStep=1)),
+            color=alt.Color(
+                "label:N", title="Kind",
+                scale=alt.Scale(domain=[KIND_STYLES[k].label for k in order],
+                                range=[KIND_STYLES[k].color for k in order]),
+                legend=alt.Legend(orient="bottom", columns=3),
+            ),
+            order=alt.Order("kind_rank:Q"),
+            opacity=alt.condition(f"datum.year >= {int(lo)} && datum.year <= {int(hi)}",
+                                  alt.value(1.0), alt.value(0.3)),
+            tooltip=["year:O", "label:N", "events:Q"],
+        )
+        .transform_calculate(kind_rank=f"indexof({order!r}, datum.kind)")
+        .properties(height=380)
+    )
