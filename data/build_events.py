@@ -3,8 +3,11 @@
 The records are the human-edited source of truth: each names its waypoints (straits, seas,
 ranges) with their coordinates, and this script turns them into RFC 7946 geometry:
 
-- ``route``: a line through the waypoints in order; a leg that crosses 180° is cut there
-  (the line becomes a MultiLineString that the display frame joins up again);
+- ``route``: a line through the waypoints in order. A leg whose straight line would run
+  over land (ships) or over a third country (aircraft; China and Russia's own territory is
+  allowed) goes round it by the shortest path on a 0.1° grid (``geo/searoute.py``), unless
+  the record sets ``straight_legs``. A leg that crosses 180° is cut there (the line becomes
+  a MultiLineString that the display frame joins up again);
 - ``area``: a polygon through the waypoints (at least three), or a circle of ``radius_km``
   around a single waypoint (a geodesic circle, 64 vertices); ``parts`` (lists of waypoint
   indices) makes a MultiPolygon of several such areas;
@@ -17,12 +20,21 @@ Usage: ``python data/build_events.py`` (``--check`` exits 1 if the file is stale
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from pathlib import Path
 from typing import Any
 
+import shapely
 from pyproj import Geod
+from shapely.geometry import shape
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+import itertools
+
+from geo.frame import to_display, to_display_lon
+from geo.searoute import off_obstacle, route_leg
 
 HERE = Path(__file__).resolve().parent
 RECORDS = HERE / "records"
@@ -74,6 +86,35 @@ def cut_line(points: list[tuple[float, float]]) -> dict[str, Any]:
     return {"type": "MultiLineString", "coordinates": parts}
 
 
+AIR_KINDS = frozenset({"air_patrol"})
+OWN_AIRSPACE = frozenset({"China", "Russia"})  # joint patrols fly over their own territory
+
+
+@functools.cache
+def obstacles(air: bool) -> Any:
+    """What a route keeps off, in the display frame: all land for ships; for aircraft,
+    every country but China and Russia (the patrols stay out of foreign airspace)."""
+    doc = json.loads((HERE / "basemap" / "countries-50m.geojson").read_text("utf-8"))
+    geoms = [to_display(shape(f["geometry"])) for f in doc["features"]
+             if not (air and f["properties"]["name"] in OWN_AIRSPACE)]
+    union = shapely.union_all(geoms)
+    shapely.prepare(union)
+    return union
+
+
+def routed(points: list[tuple[float, float]], air: bool) -> list[tuple[float, float]]:
+    """Waypoints joined by legs that go round land (ships) or foreign territory (aircraft)."""
+    disp = [(to_display_lon(x), y) for x, y in points]
+    lons = _unwrap([p[0] for p in disp])
+    disp = [(x, y) for x, (_, y) in zip(lons, disp, strict=True)]
+    # inner waypoints ("off Shikoku") move off the obstacle; ends may be ports or airfields
+    disp = [disp[0]] + [off_obstacle(p, obstacles(air)) for p in disp[1:-1]] + [disp[-1]]
+    out = [disp[0]]
+    for a, b in itertools.pairwise(disp):
+        out.extend(route_leg(a, b, obstacles(air))[1:])
+    return out
+
+
 def circle(lon: float, lat: float, radius_km: float, n: int = 64) -> dict[str, Any]:
     """Geodesic circle polygon (does not support circles that cross 180°)."""
     ring = []
@@ -92,7 +133,9 @@ def geometry(rec: dict[str, Any]) -> dict[str, Any]:
     if gtype == "route":
         if len(pts) < 2:
             raise ValueError(f"{where}: expected at least 2 waypoints, got {len(pts)}")
-        return cut_line(pts)
+        if rec.get("straight_legs"):
+            return cut_line(pts)
+        return cut_line(routed(pts, rec["kind"] in AIR_KINDS))
     if gtype == "area" and "parts" in rec:
         polys = []
         for idx in rec["parts"]:

@@ -75,7 +75,8 @@ def base_map(catalog: Catalog, toggles: Toggles, *, height: str = "100%") -> fol
         world_copy_jump=False,
     )
     m.get_root().header.add_child(
-        Element(f"<style>.leaflet-container {{ background: {SEA}; }}</style>{LEGEND_CSS}")
+        Element(f"<style>.leaflet-container {{ background: {SEA} !important; }}</style>"
+                f"{LEGEND_CSS}")
     )
     _Attribution(ATTRIBUTION).add_to(m)
     basemap_layer().add_to(m)
