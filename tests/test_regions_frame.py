@@ -77,3 +77,14 @@ def test_curated_regions_cover_the_named_sites() -> None:
 def test_regions_file_is_valid_json_with_ids() -> None:
     doc = json.loads((DATA_DIR / "regions.geojson").read_text("utf-8"))
     assert len({f["properties"]["id"] for f in doc["features"]}) == len(doc["features"])
+
+
+def test_site_on_a_generalised_border_counts_for_both_sides(tmp_path: Path) -> None:
+    near = {"type": "Point", "coordinates": [120.05, 40.0]}  # 0.05° east of "west"
+    far = {"type": "Point", "coordinates": [120.3, 40.0]}
+    regions = [region("west", box(110, 30, 120, 50)), region("east", box(120, 30, 130, 50))]
+    cat = load_catalog(write_data(tmp_path, [
+        event("near", geometry=near, precision="site"),
+        event("far", geometry=far, precision="site")], regions))
+    got = dict(zip(cat.events["id"], cat.events["regions"], strict=True))
+    assert got == {"near": ["west", "east"], "far": ["east"]}
