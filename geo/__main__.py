@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from geo import stats
 from geo.catalog import DATA_DIR, load_catalog
+from geo.claims import CLAIMS_FILE, load_claims
 from geo.schema import KIND_LABELS
 
 
@@ -17,9 +19,17 @@ def _validate(args: argparse.Namespace) -> int:
               "regions.geojson": len(cat.regions)}  # fmt: skip
     for name, total in cat.totals.items():
         print(f"{name}: {loaded[name]} loaded, {total - loaded[name]} rejected, {total} total")
-    if cat.problems:
-        print(f"\n{len(cat.problems)} problem(s):", file=sys.stderr)
-        for p in cat.problems:
+    problems = [str(p) for p in cat.problems]
+    claims_file = Path(args.data) / CLAIMS_FILE.name
+    if claims_file.exists():
+        try:
+            rows = load_claims(claims_file).rows
+            print(f"{claims_file.name}: {len(rows)} claimed years")
+        except (ValueError, OSError) as exc:
+            problems.append(str(exc))
+    if problems:
+        print(f"\n{len(problems)} problem(s):", file=sys.stderr)
+        for p in problems:
             print(f"  - {p}", file=sys.stderr)
         return 1
     print("OK: no problems")
