@@ -91,7 +91,8 @@ with map_tab:
         d = event_details(shown, sel, names)
         with st.container(border=True, key="details"):
             st.subheader(d["name"])
-            st.text(f"{d['when']} · {d['kind']} · {d['who']}\nAssets: {d['assets']}\n"
+            st.text(f"{d['when']} · {d['kind']} · {d['who']} ({d['format']})\n"
+                    f"Assets: {d['assets']}\n"
                     f"Where: {d['where']} · Geometry: {d['geometry']}")
             st.text(d["summary"] + (f"\nNote: {d['notes']}" if d["notes"] else ""))
             st.dataframe(d["sources"], hide_index=True, width="stretch",

@@ -11,7 +11,7 @@ ranges) with their coordinates, and this script turns them into RFC 7946 geometr
 - ``area``: a polygon through the waypoints (at least three), or a circle of ``radius_km``
   around a single waypoint (a geodesic circle, 64 vertices); ``parts`` (lists of waypoint
   indices) makes a MultiPolygon of several such areas;
-- ``site``: a point at the single waypoint.
+- ``site``: a point at the waypoint (several waypoints: several venues, a MultiPoint).
 
 A test checks that the committed ``events.geojson`` equals what this script builds.
 
@@ -40,7 +40,7 @@ HERE = Path(__file__).resolve().parent
 RECORDS = HERE / "records"
 OUT = HERE / "events.geojson"
 PROPS = ("id", "name", "kind", "domains", "start", "end", "participants", "assets", "summary",
-         "precision", "sources", "notes")  # fmt: skip
+         "precision", "sources", "notes", "format")  # fmt: skip
 _GEOD = Geod(ellps="WGS84")
 
 
@@ -157,8 +157,10 @@ def geometry(rec: dict[str, Any]) -> dict[str, Any]:
             ring.append(ring[0])
         return {"type": "Polygon", "coordinates": [ring]}
     if gtype == "site":
-        if len(pts) != 1:
-            raise ValueError(f"{where}: expected 1 waypoint, got {len(pts)}")
+        if not pts:
+            raise ValueError(f"{where}: expected at least 1 waypoint, got none")
+        if len(pts) > 1:  # several venues
+            return {"type": "MultiPoint", "coordinates": [[_r(x), _r(y)] for x, y in pts]}
         return {"type": "Point", "coordinates": [_r(pts[0][0]), _r(pts[0][1])]}
     raise ValueError(f"{where}: expected route, area or site")
 

@@ -70,6 +70,10 @@ SEAS: list[tuple[str, str, list[tuple[float, float]]]] = [
         (9.5, 54.0), (10.0, 57.8), (12.5, 58.0), (17.0, 60.5), (21.0, 66.0),
         (26.0, 66.0), (30.5, 60.2), (28.0, 59.2), (22.0, 57.3), (21.0, 54.5),
         (14.0, 53.6), (9.5, 54.0)]),
+    ("southeast_asia", "Southeast Asia (lands and seas)", [
+        (92.0, 21.0), (101.0, 28.5), (106.5, 23.0), (109.0, 21.5), (121.5, 21.5),
+        (127.5, 8.0), (141.0, 1.0), (141.0, -11.0), (105.0, -11.0), (94.0, -6.0),
+        (92.0, 5.0), (92.0, 21.0)]),
     ("southern_africa", "South African waters", [
         (15.0, -28.0), (15.0, -37.5), (34.0, -37.5), (34.0, -26.0), (30.0, -26.0),
         (18.0, -28.0), (15.0, -28.0)]),
@@ -92,6 +96,8 @@ LANDS: list[tuple[str, str, list[str]]] = [
                                       "Turkmenistan"]),
     ("russia", "Russia (territory)", ["Russia"]),
     ("china", "China (mainland)", ["China"]),
+    ("mongolia", "Mongolia", ["Mongolia"]),
+    ("south_asia", "South Asia", ["India", "Pakistan", "Bangladesh", "Sri Lanka", "Nepal"]),
 ]
 
 

@@ -24,6 +24,7 @@ from geo.geometry import AREA_TYPES, LINE_TYPES, POINT_TYPES, GeometryError, che
 from geo.schema import (
     DOMAINS,
     EVENT_REQUIRED,
+    FORMATS,
     KINDS,
     PRECISIONS,
     REGION_REQUIRED,
@@ -49,7 +50,8 @@ _PRECISION_GEOMETRY = {
 
 EVENT_COLUMNS = [
     "id", "name", "kind", "domains", "start", "end", "participants", "assets", "summary",
-    "precision", "sources", "notes", "start_date", "end_date", "year_start", "year_end",
+    "precision", "sources", "notes", "format", "start_date", "end_date", "year_start",
+    "year_end",
 ]  # fmt: skip
 
 
@@ -314,6 +316,11 @@ def check_event(props: dict[str, Any], report: Report) -> dict[str, Any]:
     notes = props.get("notes")
     if notes is not None and not isinstance(notes, str):
         report("notes", notes, "expected a string or no notes")
+    fmt = props.get("format")
+    if fmt is None:  # derived: who took part together
+        fmt = "bilateral" if set(participants) == {"CN", "RU"} else "with_third_countries"
+    elif fmt not in FORMATS:
+        report("format", fmt, f"expected one of {list(FORMATS)} or no format")
     return {
         "id": props.get("id"),
         "name": props.get("name"),
@@ -327,6 +334,7 @@ def check_event(props: dict[str, Any], report: Report) -> dict[str, Any]:
         "precision": props.get("precision"),
         "sources": props.get("sources"),
         "notes": notes or "",
+        "format": fmt,
         "start_date": start,
         "end_date": end,
         "year_start": start.year if start else None,

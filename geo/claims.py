@@ -19,8 +19,9 @@ DRILL_KINDS: frozenset[str] = frozenset({
 })
 COUNTING_RULE = (
     "A drill is an exercise record (naval, land/strategic, counter-terrorism, coast-guard or "
-    "missile-defence exercise) in which both China and Russia took part, counted once in the "
-    "year it started. Patrols and escorts are not drills; they are shown separately."
+    "missile-defence exercise) in which China and Russia drilled together, alone or with third "
+    "countries, counted once in the year it started. Large multinational exercises where both "
+    "merely took part (AMAN, Komodo, ADMM-Plus) are counted apart, as are patrols and escorts."
 )
 
 
@@ -89,7 +90,8 @@ def check(events: pd.DataFrame, claims: Claims) -> pd.DataFrame:
     for row in claims.rows:
         year = row["year"]
         in_year = events[events["year_start"] == year]
-        drills = in_year[in_year["kind"].isin(sorted(DRILL_KINDS))]
+        exercises = in_year[in_year["kind"].isin(sorted(DRILL_KINDS))]
+        drills = exercises[exercises["format"] != "multinational"]
         rec_domains = sorted({d for ds in drills["domains"] for d in ds},
                              key=DOMAINS.index)
         missing = [d for d in row["domains"] if d not in rec_domains]
@@ -106,6 +108,7 @@ def check(events: pd.DataFrame, claims: Claims) -> pd.DataFrame:
             "year": year,
             "claimed drills": claimed,
             "recorded drills": n,
+            "multinational exercises (not counted)": len(exercises) - n,
             "all joint activities": len(in_year),
             "claimed domains": row.get("domains_as_printed") or ", ".join(row["domains"]),
             "recorded drill domains": ", ".join(rec_domains) or "—",

@@ -27,6 +27,12 @@ KIND_LABELS: dict[str, str] = {
     "other": "Other joint activity",
 }
 DOMAINS: tuple[str, ...] = ("air", "sea", "land", "cyber", "space")
+FORMATS: tuple[str, ...] = ("bilateral", "with_third_countries", "multinational")
+FORMAT_LABELS: dict[str, str] = {
+    "bilateral": "China and Russia",
+    "with_third_countries": "China, Russia and third countries",
+    "multinational": "multinational (both present, not paired)",
+}
 PRECISIONS: tuple[str, ...] = (
     "reported_route",
     "approximate_route",

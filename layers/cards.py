@@ -5,7 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from geo.schema import COUNTRY_NAMES, KIND_LABELS, PRECISION_LABELS, ZONE_TYPE_LABELS
+from geo.schema import (
+    COUNTRY_NAMES,
+    FORMAT_LABELS,
+    KIND_LABELS,
+    PRECISION_LABELS,
+    ZONE_TYPE_LABELS,
+)
 from layers.escape import text
 
 _CARD = "font:13px/1.4 system-ui,sans-serif;max-width:400px"
@@ -45,6 +51,7 @@ def event_card(ev: Mapping[str, Any], region_names: Mapping[str, str]) -> str:
         _row("When", text(date_span(ev["start"], ev.get("end")))),
         _row("Kind", text(KIND_LABELS.get(ev["kind"], ev["kind"]))),
         _row("Who", text(countries(ev["participants"]))),
+        _row("Format", text(FORMAT_LABELS.get(ev.get("format", ""), ev.get("format", "")))),
         _row("Assets", text(ev.get("assets"))),
         _row("Where", text(regions)),
         _row("Geometry", text(PRECISION_LABELS.get(ev["precision"], ev["precision"]))),

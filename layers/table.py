@@ -8,7 +8,7 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 
-from geo.schema import COUNTRY_NAMES, KIND_LABELS, PRECISION_LABELS
+from geo.schema import COUNTRY_NAMES, FORMAT_LABELS, KIND_LABELS, PRECISION_LABELS
 from geo.view import View
 from layers.cards import countries, date_span
 
@@ -28,11 +28,12 @@ def events_table(shown: gpd.GeoDataFrame, region_names: Mapping[str, str]) -> pd
             "kind": KIND_LABELS.get(ev["kind"], ev["kind"]),
             "regions": ", ".join(region_names.get(r, r) for r in ev["regions"]),
             "participants": ", ".join(ev["participants"]),
+            "format": FORMAT_LABELS.get(ev["format"], ev["format"]),
             "precision": PRECISION_LABELS.get(ev["precision"], ev["precision"]),
             "sources": "; ".join(s["publisher"] for s in ev["sources"]),
         })
-    columns = ["id", "start", "end", "name", "kind", "regions", "participants", "precision",
-               "sources"]  # fmt: skip
+    columns = ["id", "start", "end", "name", "kind", "regions", "participants", "format",
+               "precision", "sources"]  # fmt: skip
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -55,6 +56,7 @@ def event_details(
         "when": date_span(ev["start"], ev.get("end")),
         "kind": KIND_LABELS.get(ev["kind"], ev["kind"]),
         "who": countries(ev["participants"]),
+        "format": FORMAT_LABELS.get(ev["format"], ev["format"]),
         "assets": ev["assets"],
         "where": ", ".join(region_names.get(r, r) for r in ev["regions"]),
         "geometry": PRECISION_LABELS.get(ev["precision"], ev["precision"]),

@@ -173,3 +173,14 @@ def test_every_event_has_a_source_with_publisher_title_date() -> None:
     for f in doc["features"]:
         srcs = f["properties"]["sources"]
         assert srcs and all(s["publisher"] and s["title"] and s["date"] for s in srcs)
+
+
+def test_format_is_derived_or_checked(tmp_path: Path) -> None:
+    cat = load_catalog(write_data(tmp_path, [
+        event("two"), event("three", participants=["CN", "RU", "IR"]),
+        event("many", format="multinational"), event("bad", format="solo")]))
+    assert dict(zip(cat.events["id"], cat.events["format"], strict=True)) == {
+        "two": "bilateral", "three": "with_third_countries", "many": "multinational"}
+    assert [str(p) for p in cat.problems] == [
+        "events.geojson: bad: format='solo': expected one of ['bilateral', "
+        "'with_third_countries', 'multinational'] or no format"]

@@ -22,6 +22,8 @@ def test_check_against_hand_count(tmp_path: Path) -> None:
               domains=["land"], geometry=area, precision="approximate_area"),
         event("d3", start="2024-03-01", kind="counter_terrorism_exercise", domains=["land"],
               geometry=area, precision="approximate_area"),
+        event("m", start="2024-05-01", kind="naval_exercise", domains=["sea"], geometry=area,
+              precision="approximate_area", format="multinational"),  # not a joint drill
     ]
     cat = load_catalog(write_data(tmp_path, feats))
     claims = Claims({}, [
@@ -35,6 +37,7 @@ def test_check_against_hand_count(tmp_path: Path) -> None:
     assert table.loc[2023, "recorded drill domains"] == "air, sea, land"
     assert table.loc[2023, "verdict"] == "count matches; no recorded drill in cyber"
     assert table.loc[2024, "verdict"] == "record has 2 fewer"
+    assert table.loc[2024, "multinational exercises (not counted)"] == 1
     assert table.loc[2025, "verdict"] == "count matches"
 
 
