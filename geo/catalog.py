@@ -18,6 +18,7 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 
+from geo import analysis, basemap
 from geo import regions as region_ops
 from geo.dates import parse_partial
 from geo.geometry import AREA_TYPES, LINE_TYPES, POINT_TYPES, GeometryError, check_geometry
@@ -420,7 +421,9 @@ def load_catalog(data_dir: Path | str = DATA_DIR) -> Catalog:
     -------
     Catalog
         Valid records plus every problem found. Never raises on bad data: a missing
-        or corrupt file becomes a problem and an empty frame.
+        or corrupt file becomes a problem and an empty frame. Events carry the route
+        facts of :mod:`geo.analysis` (``entered``, ``crossed``, ``zone_km``, ``country_km``),
+        computed once here; country distances need ``basemap/`` inside ``data_dir``.
     """
     data_dir = Path(data_dir)
     paths = [data_dir / f for f in ("events.geojson", "zones.geojson", "regions.geojson")]
@@ -434,5 +437,10 @@ def load_catalog(data_dir: Path | str = DATA_DIR) -> Catalog:
             problems.append(Problem(paths[0].name, rid, "geometry", f"{geom.geom_type}({bounds})",
                                     "expected the event inside at least one region of "
                                     "regions.geojson, got none"))
+    facts = analysis.analyse(events, zo.frame, basemap.countries(data_dir / basemap.BASEMAP_NAME))
+    events["entered"] = [f.entered for f in facts]
+    events["crossed"] = [f.crossed for f in facts]
+    events["zone_km"] = [f.zone_km for f in facts]
+    events["country_km"] = [f.country_km for f in facts]
     totals = {p.name: c.total for p, c in zip(paths, (ev, zo, re_), strict=True)}
     return Catalog(events, zo.frame, re_.frame, problems, totals, _version(paths))

@@ -3,29 +3,23 @@
 from __future__ import annotations
 
 import functools
-import json
 from pathlib import Path
 
 import folium
-from shapely.geometry import mapping, shape
+from shapely.geometry import mapping
 
-from geo.catalog import DATA_DIR
+from geo.basemap import BASEMAP, countries
 from geo.frame import to_display
 from layers.styles import LAND
 
-BASEMAP = DATA_DIR / "basemap" / "countries-50m.geojson"
 ATTRIBUTION = "Basemap: Natural Earth (public domain)"
 
 
 @functools.cache
 def display_countries(path: Path = BASEMAP) -> dict:
     """The basemap as a display-frame FeatureCollection (computed once per process)."""
-    doc = json.loads(Path(path).read_text("utf-8"))
-    feats = []
-    for f in doc["features"]:
-        geom = to_display(shape(f["geometry"]))
-        feats.append({"type": "Feature", "properties": {"name": f["properties"]["name"]},
-                      "geometry": mapping(geom)})
+    feats = [{"type": "Feature", "properties": {"name": name},
+              "geometry": mapping(to_display(geom))} for name, geom in countries(path)]
     return {"type": "FeatureCollection", "features": feats}
 
 

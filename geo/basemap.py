@@ -1,0 +1,22 @@
+"""Natural Earth country polygons (storage frame), shared by analysis and rendering."""
+
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+
+from shapely.geometry import shape
+from shapely.geometry.base import BaseGeometry
+
+BASEMAP_NAME = Path("basemap") / "countries-50m.geojson"  # inside a data folder
+BASEMAP = Path(__file__).resolve().parent.parent / "data" / BASEMAP_NAME
+
+
+@functools.cache
+def countries(path: Path = BASEMAP) -> tuple[tuple[str, BaseGeometry], ...]:
+    """``(name, geometry)`` per country, in the storage frame; empty if the file is absent."""
+    if not Path(path).exists():
+        return ()
+    doc = json.loads(Path(path).read_text("utf-8"))
+    return tuple((f["properties"]["name"], shape(f["geometry"])) for f in doc["features"])
