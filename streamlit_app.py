@@ -13,6 +13,7 @@ from geo.view import View
 from layers.map import Toggles, base_map, overlay, region_names
 from layers.table import DATA_SOURCES, cite, describe_view, event_details, events_table
 from layers.trend import trend_chart
+from layers.zones import naming_label, naming_options, zone_names
 
 st.set_page_config(page_title="China–Russia joint activity map", layout="wide",
                    initial_sidebar_state="expanded")
@@ -52,7 +53,10 @@ with st.sidebar:
     st.header("Layers")
     toggles = Toggles(events=st.checkbox("Events", True),
                       zones=st.checkbox("Contested zones", True),
-                      regions=st.checkbox("Region outlines", False))
+                      regions=st.checkbox("Region outlines", False),
+                      naming=st.selectbox("Names of disputed features",
+                                          naming_options(cat.zones), key="naming",
+                                          format_func=naming_label))
 
 view = View(years=tuple(years), regions=regions, kinds=kinds, participants=parts)
 st.query_params.from_dict(view.to_query())
@@ -79,7 +83,8 @@ with map_tab:
     if clicked in set(shown["id"]):
         st.session_state["selected"] = clicked
 
-    table = events_table(shown, names)
+    znames = zone_names(cat.zones, toggles.naming)
+    table = events_table(shown, names, znames)
     picked = st.dataframe(table, hide_index=True, width="stretch", on_select="rerun",
                           selection_mode="single-row", key="table",
                           column_config={"id": None})
@@ -88,13 +93,14 @@ with map_tab:
 
     sel = st.session_state.get("selected")
     if sel in set(shown["id"]):
-        d = event_details(shown, sel, names)
+        d = event_details(shown, sel, names, znames)
         with st.container(border=True, key="details"):
             st.subheader(d["name"])
             st.text(f"{d['when']} · {d['kind']} · {d['who']} ({d['format']})\n"
                     f"Assets: {d['assets']}\n"
                     f"Where: {d['where']} · Geometry: {d['geometry']}")
-            st.text(d["summary"] + (f"\nNote: {d['notes']}" if d["notes"] else ""))
+            st.text("\n".join([d["summary"], *d["facts"]])
+                    + (f"\nNote: {d['notes']}" if d["notes"] else ""))
             st.dataframe(d["sources"], hide_index=True, width="stretch",
                          column_config={"url": st.column_config.LinkColumn("url")})
 

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from geo.schema import (
+    APPROXIMATE,
     COUNTRY_NAMES,
     FORMAT_LABELS,
     KIND_LABELS,
@@ -44,7 +45,33 @@ def _row(label: str, value: str) -> str:
            f"<td>{value}</td></tr>"
 
 
-def event_card(ev: Mapping[str, Any], region_names: Mapping[str, str]) -> str:
+def facts_lines(ev: Mapping[str, Any], zone_names: Mapping[str, str], top: int = 5) -> list[str]:
+    """Plain-text route facts: zones entered and crossed, closest approaches.
+
+    Distances of approximate geometries are marked "≈": they follow the named waypoints,
+    not a track.
+    """
+    lines = []
+    if ev.get("entered"):
+        lines.append("Entered: " + ", ".join(zone_names.get(z, z) for z in ev["entered"]))
+    if ev.get("crossed"):
+        lines.append("Crossed: " + ", ".join(zone_names.get(z, z) for z in ev["crossed"]))
+    approx = "≈" if ev.get("precision") in APPROXIMATE else ""
+    near = [(zone_names.get(z, z), km) for z, km in (ev.get("zone_km") or {}).items()
+            if z not in set(ev.get("entered") or []) | set(ev.get("crossed") or [])]
+    near += list((ev.get("country_km") or {}).items())
+    near.sort(key=lambda t: t[1])
+    if near:
+        lines.append("Closest approach: " + "; ".join(
+            f"{name} {approx}{km:,.0f} km" for name, km in near[:top]))
+    return lines
+
+
+def event_card(
+    ev: Mapping[str, Any],
+    region_names: Mapping[str, str],
+    zone_names: Mapping[str, str] | None = None,
+) -> str:
     """Popup HTML for one event row."""
     regions = ", ".join(region_names.get(r, r) for r in ev.get("regions", []))
     rows = [
@@ -56,6 +83,8 @@ def event_card(ev: Mapping[str, Any], region_names: Mapping[str, str]) -> str:
         _row("Where", text(regions)),
         _row("Geometry", text(PRECISION_LABELS.get(ev["precision"], ev["precision"]))),
     ]
+    rows += [_row("Zones" if i == 0 else "", text(line))
+             for i, line in enumerate(facts_lines(ev, zone_names or {}))]
     notes = ev.get("notes")
     parts = [
         f"<div style='{_CARD}'><b>{text(ev['name'])}</b>",

@@ -14,7 +14,11 @@ from layers.styles import event_style
 EVENTS_LAYER = "Events"
 
 
-def event_features(events: gpd.GeoDataFrame, region_names: Mapping[str, str]) -> list[dict]:
+def event_features(
+    events: gpd.GeoDataFrame,
+    region_names: Mapping[str, str],
+    zone_names: Mapping[str, str] | None = None,
+) -> list[dict]:
     """Display-frame GeoJSON features for the given events."""
     out = []
     for ev in events.to_dict("records"):
@@ -23,7 +27,7 @@ def event_features(events: gpd.GeoDataFrame, region_names: Mapping[str, str]) ->
                 ev["geometry"],
                 event_style(ev["kind"], ev["precision"]),
                 fid=ev["id"],
-                popup=event_card(ev, region_names),
+                popup=event_card(ev, region_names, zone_names),
                 tooltip=event_tooltip(ev),
                 kind=ev["kind"],
                 year=int(ev["year_start"]),
@@ -32,9 +36,14 @@ def event_features(events: gpd.GeoDataFrame, region_names: Mapping[str, str]) ->
     return out
 
 
-def events_layer(events: gpd.GeoDataFrame, region_names: Mapping[str, str]) -> folium.FeatureGroup:
+def events_layer(
+    events: gpd.GeoDataFrame,
+    region_names: Mapping[str, str],
+    zone_names: Mapping[str, str] | None = None,
+) -> folium.FeatureGroup:
     """A FeatureGroup holding the events (possibly none), for ``feature_group_to_add``."""
     group = folium.FeatureGroup(name=EVENTS_LAYER, control=False)
     if len(events):
-        geojson_layer(event_features(events, region_names), name=EVENTS_LAYER).add_to(group)
+        feats = event_features(events, region_names, zone_names)
+        geojson_layer(feats, name=EVENTS_LAYER).add_to(group)
     return group

@@ -17,7 +17,7 @@ from layers.basemap import ATTRIBUTION, basemap_layer
 from layers.events import events_layer
 from layers.legend import LEGEND_CSS, caption_control, legend_control, legend_html, symbol_of
 from layers.styles import SEA
-from layers.zones import NEUTRAL, regions_layer, zones_layer
+from layers.zones import NEUTRAL, regions_layer, zone_names, zones_layer
 
 DEFAULT_CENTER = (45.0, 140.0)  # lat, display-frame lon: Central Asia to Alaska at zoom 3
 DEFAULT_ZOOM = 3
@@ -98,7 +98,8 @@ def overlay(
     for a standalone map.
     """
     events = shown if toggles.events else shown.iloc[0:0]
-    group = events_layer(events, region_names(catalog))
+    group = events_layer(events, region_names(catalog),
+                         zone_names(catalog.zones, toggles.naming))
     kind_symbols: dict[str, set[str]] = {}
     for kind, gtype in zip(events["kind"], events.geom_type, strict=True):
         kind_symbols.setdefault(kind, set()).add(symbol_of(gtype))

@@ -10,16 +10,22 @@ import pandas as pd
 
 from geo.schema import COUNTRY_NAMES, FORMAT_LABELS, KIND_LABELS, PRECISION_LABELS
 from geo.view import View
-from layers.cards import countries, date_span
+from layers.cards import countries, date_span, facts_lines
 
 DATA_SOURCES = "Data: curated from official releases (PRC MND, Russian MoD, Japan JSO, ROK JCS, " \
                "NORAD/USCG) and press reports; sources per event."
 
 
-def events_table(shown: gpd.GeoDataFrame, region_names: Mapping[str, str]) -> pd.DataFrame:
-    """One row per shown event: dates, name, kind, regions, participants, sources."""
+def events_table(
+    shown: gpd.GeoDataFrame,
+    region_names: Mapping[str, str],
+    zone_names: Mapping[str, str] | None = None,
+) -> pd.DataFrame:
+    """One row per shown event: dates, name, kind, regions, participants, route facts,
+    sources."""
     rows = []
     for ev in shown.to_dict("records"):
+        facts = facts_lines(ev, zone_names or {})
         rows.append({
             "id": ev["id"],
             "start": ev["start"],
@@ -30,15 +36,19 @@ def events_table(shown: gpd.GeoDataFrame, region_names: Mapping[str, str]) -> pd
             "participants": ", ".join(ev["participants"]),
             "format": FORMAT_LABELS.get(ev["format"], ev["format"]),
             "precision": PRECISION_LABELS.get(ev["precision"], ev["precision"]),
+            "zones and closest approach": " · ".join(facts),
             "sources": "; ".join(s["publisher"] for s in ev["sources"]),
         })
     columns = ["id", "start", "end", "name", "kind", "regions", "participants", "format",
-               "precision", "sources"]  # fmt: skip
+               "precision", "zones and closest approach", "sources"]  # fmt: skip
     return pd.DataFrame(rows, columns=columns)
 
 
 def event_details(
-    events: gpd.GeoDataFrame, event_id: str, region_names: Mapping[str, str]
+    events: gpd.GeoDataFrame,
+    event_id: str,
+    region_names: Mapping[str, str],
+    zone_names: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """Plain-text fields of one event for the details panel (rendered as text, not HTML).
 
@@ -62,6 +72,7 @@ def event_details(
         "geometry": PRECISION_LABELS.get(ev["precision"], ev["precision"]),
         "summary": ev["summary"],
         "notes": ev.get("notes") or "",
+        "facts": facts_lines(ev, zone_names or {}),
         "sources": [
             {"publisher": s["publisher"], "title": s["title"], "date": s["date"],
              "url": s.get("url") or ""}
