@@ -10,6 +10,7 @@ Usage: ``python data/build_zones.py``
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -185,9 +186,25 @@ def zones() -> list[tuple[dict[str, Any], dict[str, Any]]]:
     ]
 
 
+def extra() -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """Zones kept as records (long coordinate lists copied from their sources)."""
+    doc = json.loads((HERE / "records" / "zones_extra.json").read_text("utf-8"))
+    return [(z["properties"], cut_at_180(z["geometry"])) for z in doc["zones"]]
+
+
+def cut_at_180(geom: dict[str, Any]) -> dict[str, Any]:
+    """Lines given with a jump across 180° come back cut there (RFC 7946)."""
+    if geom["type"] != "LineString":
+        return geom
+    sys.path.insert(0, str(HERE))
+    from build_events import cut_line
+
+    return cut_line([tuple(p) for p in geom["coordinates"]])
+
+
 def main() -> None:
     feats = [{"type": "Feature", "properties": props, "geometry": geom}
-             for props, geom in zones()]
+             for props, geom in zones() + extra()]
     lines = [json.dumps(f, ensure_ascii=False, separators=(",", ":")) for f in feats]
     text = '{"type":"FeatureCollection","features":[\n' + ",\n".join(lines) + "\n]}\n"
     (HERE / "zones.geojson").write_text(text, encoding="utf-8")

@@ -24,8 +24,7 @@ from geo.frame import to_display, to_storage_lon
 from geo.schema import COUNTRY_NAMES
 
 NEAR_KM = 500.0
-AREA_ZONES = frozenset({"adiz", "disputed_territory"})
-LINE_ZONES = frozenset({"claim_line", "median_line", "maritime_boundary", "sea_route"})
+DENSIFY_DEG = 0.1
 _GEOD = Geod(ellps="WGS84")
 # Natural Earth's names where they differ from geo.schema.COUNTRY_NAMES
 _NE_NAMES = {"US": "United States of America"}
@@ -38,9 +37,10 @@ class RouteFacts:
     Attributes
     ----------
     entered : list of str
-        Ids of area zones (ADIZs, disputed territory) the geometry enters or overlaps.
+        Ids of zones drawn as areas or points (ADIZs, islands) the geometry enters or overlaps.
     crossed : list of str
-        Ids of line zones (claim, median, boundary lines, sea routes) it crosses or touches.
+        Ids of zones drawn as lines (claim, median and boundary lines, a partial ADIZ edge)
+        the geometry crosses or touches.
     zone_km : dict
         Zone id -> closest approach in km (0 when entered or crossed), within ``NEAR_KM``.
     country_km : dict
@@ -76,7 +76,9 @@ def geodesic_km(a: BaseGeometry, b: BaseGeometry) -> float:
     def project(xy: np.ndarray) -> np.ndarray:
         return np.column_stack(aeqd.transform(xy[:, 0], xy[:, 1]))
 
-    pa, pb = shapely.transform(a, project), shapely.transform(b, project)
+    # densify first: the map draws straight lon/lat segments, not great circles
+    pa = shapely.transform(shapely.segmentize(a, DENSIFY_DEG), project)
+    pb = shapely.transform(shapely.segmentize(b, DENSIFY_DEG), project)
     na, nb = shapely.ops.nearest_points(pa, pb)
     (x1, x2), (y1, y2) = aeqd.transform([na.x, nb.x], [na.y, nb.y], direction="INVERSE")
     return _GEOD.inv(x1, y1, x2, y2)[2] / 1000.0
@@ -116,7 +118,7 @@ def analyse(
     near_km : float
         Only approaches within this distance are kept.
     """
-    zone_rows = [(z["id"], z["zone_type"], set(z["claimants"] or []), to_display(z["geometry"]))
+    zone_rows = [(z["id"], set(z["claimants"] or []), to_display(z["geometry"]))
                  for z in zones.to_dict("records")]
     land = [(name, to_display(geom)) for name, geom in countries]
     out = []
@@ -125,14 +127,15 @@ def analyse(
         near = _near_box(g, near_km)
         own = set(ev["participants"])
         facts = RouteFacts()
-        for zid, ztype, claimants, zg in zone_rows:
+        for zid, claimants, zg in zone_rows:
             if claimants and claimants <= own:
                 continue
             if not zg.intersects(near):
                 continue
             km = geodesic_km(g, zg)
-            if km == 0.0:
-                (facts.entered if ztype in AREA_ZONES else facts.crossed).append(zid)
+            if km == 0.0:  # a line is crossed; an area (or island) is entered
+                line = zg.geom_type in ("LineString", "MultiLineString")
+                (facts.crossed if line else facts.entered).append(zid)
             if km <= near_km:
                 facts.zone_km[zid] = round(km, 1)
         own_names = _own_names(own)

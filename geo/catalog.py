@@ -40,6 +40,7 @@ SCOPE_YEARS = (2012, 2025)
 NO_DATE = "n.d."  # citation convention for an undated web page
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
 _ISO2 = re.compile(r"^[A-Z]{2}$")
+_YEAR = re.compile(r"^\d{4}$")
 _URL = re.compile(r"^https?://[^\s<>\"']+$")
 _PRECISION_GEOMETRY = {
     "reported_route": LINE_TYPES,
@@ -241,11 +242,13 @@ def _check_sources(sources: Any, report: Report) -> None:
         for key in ("publisher", "title", "date"):
             if not isinstance(src.get(key), str) or not src.get(key, "").strip():
                 report(f"{where}.{key}", src.get(key), "expected a non-empty string")
-        if isinstance(src.get("date"), str) and src["date"].strip() and src["date"] != NO_DATE:
+        date_text = src.get("date")
+        if isinstance(date_text, str) and date_text != NO_DATE and not _YEAR.match(date_text):
             try:
                 parse_partial(src["date"])
             except ValueError as exc:
-                report(f"{where}.date", src["date"], f"{exc} (or {NO_DATE!r} if undated)")
+                report(f"{where}.date", src["date"],
+                       f"{exc} (a book may give YYYY; {NO_DATE!r} if undated)")
         url = src.get("url")
         if url is not None and (not isinstance(url, str) or not _URL.match(url)):
             report(f"{where}.url", url, "expected an http(s) URL or no url")

@@ -123,3 +123,20 @@ def chart_total(chart) -> int:
     data = chart.proto.datasets[0].data.data
     table = pa.ipc.open_stream(data).read_all().to_pandas()
     return int(table["events"].sum())
+
+
+def test_naming_setting_changes_every_disputed_name(app: AppTest) -> None:
+    def facts_text() -> str:
+        frame = next(d.value for d in app.dataframe if "zones and closest approach" in
+                     d.value.columns)
+        return " ".join(frame["zones and closest approach"])
+
+    assert "Dokdo / Takeshima" in facts_text()
+    app.selectbox(key="naming").set_value("JP").run()
+    assert "Takeshima" in facts_text() and "Dokdo" not in facts_text()
+    script = map_args(app)["script"]
+    assert "Takeshima" in script and "Senkaku Islands" in script
+    app.selectbox(key="naming").set_value("KR").run()
+    assert "Dokdo" in facts_text() and "Takeshima" not in facts_text()
+    app.selectbox(key="naming").set_value("CN").run()
+    assert "Diaoyu Dao" in map_args(app)["script"]
