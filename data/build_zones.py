@@ -188,7 +188,7 @@ def zones() -> list[tuple[dict[str, Any], dict[str, Any]]]:
 
 def extra() -> list[tuple[dict[str, Any], dict[str, Any]]]:
     """Zones kept as records (long coordinate lists copied from their sources)."""
-    doc = json.loads((HERE / "records" / "zones_extra.json").read_text("utf-8"))
+    doc = json.loads((HERE / "zone_records.json").read_text("utf-8"))
     return [(z["properties"], cut_at_180(z["geometry"])) for z in doc["zones"]]
 
 
