@@ -8,7 +8,7 @@ from streamlit_folium import st_folium
 from geo import filters
 from geo.catalog import DATA_DIR, Catalog, load_catalog
 from geo.claims import COUNTING_RULE, check, load_claims
-from geo.schema import COUNTRY_NAMES, KIND_LABELS, KINDS
+from geo.schema import COUNTRY_NAMES, KIND_LABELS, KINDS, ZONE_TYPE_LABELS, ZONE_TYPES
 from geo.view import View
 from layers.map import Toggles, base_map, overlay, region_names
 from layers.table import DATA_SOURCES, cite, describe_view, event_details, events_table
@@ -51,8 +51,11 @@ with st.sidebar:
                            format_func=lambda c: f"{COUNTRY_NAMES.get(c, c)} ({c})",
                            placeholder="All participants")
     st.header("Layers")
+    present = [t for t in ZONE_TYPES if t in set(cat.zones["zone_type"])]
     toggles = Toggles(events=st.checkbox("Events", True),
-                      zones=st.checkbox("Contested zones", True),
+                      zone_types=frozenset(st.multiselect(
+                          "Contested zones", present, default=present, key="zone_types",
+                          format_func=ZONE_TYPE_LABELS.get, placeholder="No zones")),
                       regions=st.checkbox("Region outlines", False),
                       naming=st.selectbox("Names of disputed features",
                                           naming_options(cat.zones), key="naming",

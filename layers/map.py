@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import folium
@@ -11,7 +11,7 @@ from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from geo.catalog import Catalog
-from geo.schema import APPROXIMATE
+from geo.schema import APPROXIMATE, ZONE_TYPES
 from layers import assets
 from layers.basemap import ATTRIBUTION, basemap_layer
 from layers.events import events_layer
@@ -31,6 +31,14 @@ class Toggles:
     zones: bool = True
     regions: bool = False
     naming: str = NEUTRAL
+    zone_types: frozenset[str] | None = None  # None: every type
+
+    def shown_zone_types(self, present: Iterable[str]) -> list[str]:
+        """The zone types drawn, of those ``present`` in the data."""
+        if not self.zones:
+            return []
+        return [t for t in ZONE_TYPES if t in set(present)
+                and (self.zone_types is None or t in self.zone_types)]
 
 
 class _Attribution(MacroElement):
@@ -82,8 +90,9 @@ def base_map(catalog: Catalog, toggles: Toggles, *, height: str = "100%") -> fol
     basemap_layer().add_to(m)
     if toggles.regions:
         regions_layer(catalog.regions).add_to(m)
-    if toggles.zones:
-        zones_layer(catalog.zones, naming=toggles.naming).add_to(m)
+    types = toggles.shown_zone_types(catalog.zones["zone_type"])
+    if types:
+        zones_layer(catalog.zones, types=types, naming=toggles.naming).add_to(m)
     return m
 
 
@@ -106,7 +115,7 @@ def overlay(
     rows = legend_html(
         kind_symbols,
         any_approximate=bool(events["precision"].isin(sorted(APPROXIMATE)).any()),
-        zone_types=catalog.zones["zone_type"].unique() if toggles.zones else (),
+        zone_types=toggles.shown_zone_types(catalog.zones["zone_type"]),
         regions=toggles.regions,
     )
     legend_control(rows).add_to(group)

@@ -140,3 +140,11 @@ def test_naming_setting_changes_every_disputed_name(app: AppTest) -> None:
     assert "Dokdo" in facts_text() and "Takeshima" not in facts_text()
     app.selectbox(key="naming").set_value("CN").run()
     assert "Diaoyu Dao" in map_args(app)["script"]
+
+
+def test_zone_types_toggle_the_zone_layer(app: AppTest) -> None:
+    assert "Nine-dash line" in map_args(app)["script"]
+    app.multiselect(key="zone_types").set_value(["adiz"]).run()
+    script = map_args(app)["script"]
+    assert "Nine-dash line" not in script
+    assert "East China Sea ADIZ" in script
