@@ -11,6 +11,8 @@ from geo.claims import COUNTING_RULE, check, load_claims
 from geo.schema import COUNTRY_NAMES, KIND_LABELS, KINDS, ZONE_TYPE_LABELS, ZONE_TYPES
 from geo.view import View
 from layers.map import Toggles, base_map, overlay, region_names
+from layers.permalink import parse_extent, parse_state, to_query
+from layers.render import FORMATS, MIME, SLOW, render
 from layers.table import DATA_SOURCES, cite, describe_view, event_details, events_table
 from layers.trend import trend_chart
 from layers.zones import naming_label, naming_options, zone_names
@@ -35,10 +37,21 @@ names = region_names(cat)
 span = cat.year_span()
 
 if "init" not in st.session_state:  # the URL seeds the widgets once
-    start, notices = View.from_query(st.query_params.to_dict(), known=cat.known())
-    st.session_state.update(init=True, notices=notices, years=start.years or span,
-                            regions=sorted(start.regions), kinds=sorted(start.kinds),
-                            participants=sorted(start.participants))
+    query = st.query_params.to_dict()
+    start, first, notices = parse_state(query, cat)
+    extent = None
+    if "map" in query:
+        try:
+            extent = parse_extent(query["map"])
+        except ValueError as exc:
+            notices.append(str(exc))
+    present = [t for t in ZONE_TYPES if t in set(cat.zones["zone_type"])]
+    st.session_state.update(
+        init=True, notices=notices, extent=extent, years=start.years or span,
+        regions=sorted(start.regions), kinds=sorted(start.kinds),
+        participants=sorted(start.participants), show_events=first.events,
+        outlines=first.regions, naming=first.naming,
+        zone_types=[t for t in present if first.zone_types is None or t in first.zone_types])
 
 with st.sidebar:
     st.header("Filters")
@@ -52,22 +65,46 @@ with st.sidebar:
                            placeholder="All participants")
     st.header("Layers")
     present = [t for t in ZONE_TYPES if t in set(cat.zones["zone_type"])]
-    toggles = Toggles(events=st.checkbox("Events", True),
-                      zone_types=frozenset(st.multiselect(
-                          "Contested zones", present, default=present, key="zone_types",
-                          format_func=ZONE_TYPE_LABELS.get, placeholder="No zones")),
-                      regions=st.checkbox("Region outlines", False),
+    chosen = st.multiselect("Contested zones", present, key="zone_types",
+                            format_func=ZONE_TYPE_LABELS.get, placeholder="No zones")
+    toggles = Toggles(events=st.checkbox("Events", key="show_events"),
+                      zone_types=None if chosen == present else frozenset(chosen),
+                      regions=st.checkbox("Region outlines", key="outlines"),
                       naming=st.selectbox("Names of disputed features",
                                           naming_options(cat.zones), key="naming",
                                           format_func=naming_label))
 
 view = View(years=tuple(years), regions=regions, kinds=kinds, participants=parts)
-st.query_params.from_dict(view.to_query())
+st.query_params.from_dict(to_query(view, toggles, st.session_state.extent))
 shown = filters.apply(cat.events, view)
 
 st.title("China–Russia joint military activity")
 for notice in st.session_state.notices:
     st.info(f"Link parameter ignored, default used: {notice}")
+
+with st.sidebar:
+    st.header("Export this view")
+    fmt = st.selectbox("Format", FORMATS, key="export_format",
+                       format_func=lambda f: f.upper())
+    size = st.radio("Image size", ["slide", "print"], horizontal=True, key="export_size",
+                    disabled=fmt != "png")
+    wanted = (fmt, size, tuple(sorted(to_query(view, toggles).items())))
+    if st.button(f"Prepare {fmt.upper()}", key="prepare", disabled=len(shown) == 0,
+                 help="No events in this view" if len(shown) == 0 else None):
+        bar = st.progress(0.0, text="Starting…") if fmt in SLOW else None
+        try:
+            with st.spinner(f"Rendering {fmt.upper()}…"):
+                data = render(cat, view, toggles, fmt, size=size,
+                              progress=bar and (lambda f, msg: bar.progress(f, text=msg)))
+            st.session_state.export = (wanted, data)
+        except (ValueError, RuntimeError, OSError) as exc:
+            st.session_state.pop("export", None)
+            st.error(f"Export failed: {exc}")
+    if st.session_state.get("export", (None,))[0] == wanted:
+        data = st.session_state.export[1]
+        st.download_button(f"Download {fmt.upper()} ({len(data) / 1e6:.1f} MB)", data,
+                           file_name=f"joint-activity.{fmt}", mime=MIME[fmt], key="download",
+                           on_click="ignore", type="primary")
 if cat.problems:
     with st.expander(f"⚠ {len(cat.problems)} record(s) could not be loaded — the rest is shown"):
         st.text("\n".join(str(p) for p in cat.problems))
@@ -76,7 +113,7 @@ st.markdown(f"**{len(shown)} of {len(cat.events)} events shown** · "
 
 map_tab, trend_tab = st.tabs(["Map", "Trend and claims check"])
 with map_tab:
-    m = base_map(cat, toggles)
+    m = base_map(cat, toggles, extent=st.session_state.extent, link=True)
     out = st_folium(m, key="map", height=720, use_container_width=True,
                     feature_group_to_add=overlay(cat, shown, toggles),
                     returned_objects=["last_active_drawing"])

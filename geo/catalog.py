@@ -219,8 +219,9 @@ def _load(
         geoms.append(geom)
     if not rows:
         return Collection(_empty(columns), problems, len(feats))
-    frame = gpd.GeoDataFrame(pd.DataFrame(rows, columns=list(columns)), geometry=geoms,
-                             crs="EPSG:4326")
+    # object columns keep None as None (a str dtype would turn a missing end into NaN)
+    frame = gpd.GeoDataFrame(pd.DataFrame(rows, columns=list(columns), dtype=object),
+                             geometry=geoms, crs="EPSG:4326")
     return Collection(frame, problems, len(feats))
 
 

@@ -165,8 +165,8 @@ def legend_control(rows_html: str, title: str = "Legend") -> Control:
     return Control(html, slot="legend", position="bottomright")
 
 
-def caption_control(title: str, lines: Sequence[str]) -> Control:
-    """Title and caption lines (top right), e.g. for standalone HTML exports."""
+def caption_control(title: str, lines: Sequence[str], position: str = "topright") -> Control:
+    """Title and caption lines, e.g. for exports."""
     body = "".join(f"<div>{text(line)}</div>" for line in lines)
     html = f"<div class='jm-title'>{text(title)}</div>{body}"
-    return Control(html, slot="caption", position="topright")
+    return Control(html, slot="caption", position=position)

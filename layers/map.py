@@ -61,7 +61,58 @@ def region_names(catalog: Catalog) -> dict[str, str]:
     return dict(zip(catalog.regions["id"], catalog.regions["name"], strict=True))
 
 
-def base_map(catalog: Catalog, toggles: Toggles, *, height: str = "100%") -> folium.Map:
+class _CopyLink(MacroElement):
+    """A "copy link" button: the page's URL plus ``map=lat,lng,zoom`` of the current view.
+
+    The map frame is same-origin with the app page, so it reads the parent's URL (which
+    carries the filters) and adds the extent; the link is copied to the clipboard (or shown
+    for copying) and kept in ``window.jmLastLink``.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function(map) {
+            var ctl = L.control({position: 'topleft'});
+            ctl.onAdd = function() {
+                var div = L.DomUtil.create('div', 'leaflet-bar jm-link');
+                var a = L.DomUtil.create('a', '', div);
+                a.href = '#'; a.title = 'Copy a link to this view'; a.innerHTML = '&#128279;';
+                a.setAttribute('role', 'button'); a.setAttribute('aria-label', a.title);
+                L.DomEvent.on(a, 'click', function(e) {
+                    L.DomEvent.preventDefault(e); L.DomEvent.stopPropagation(e);
+                    var top = window.parent || window;
+                    var url = new URL(top.location.href);
+                    var c = map.getCenter();
+                    url.searchParams.set('map', c.lat.toFixed(3) + ',' + c.lng.toFixed(3) +
+                                         ',' + map.getZoom());
+                    var text = url.toString();
+                    window.jmLastLink = text;
+                    var done = function() {
+                        a.innerHTML = '&#10003;';
+                        setTimeout(function() { a.innerHTML = '&#128279;'; }, 1500);
+                    };
+                    if (navigator.clipboard && window.isSecureContext) {
+                        navigator.clipboard.writeText(text).then(done, done);
+                    } else { done(); }
+                });
+                return div;
+            };
+            ctl.addTo(map);
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+
+def base_map(
+    catalog: Catalog,
+    toggles: Toggles,
+    *,
+    height: str = "100%",
+    extent: tuple[float, float, float] | None = None,
+    link: bool = False,
+) -> folium.Map:
     """The parts that do not change with the filters: basemap, zones, region outlines.
 
     Parameters
@@ -70,23 +121,31 @@ def base_map(catalog: Catalog, toggles: Toggles, *, height: str = "100%") -> fol
     toggles : Toggles
     height : str
         CSS height of the map element.
+    extent : tuple of float, optional
+        ``(lat, lng, zoom)`` to open at (display-frame longitude).
+    link : bool
+        Add the "copy link" button (in the app, not in exports).
     """
     assets.install()
+    lat, lng, zoom = extent or (*DEFAULT_CENTER, DEFAULT_ZOOM)
     m = folium.Map(
-        location=DEFAULT_CENTER,
-        zoom_start=DEFAULT_ZOOM,
+        location=(lat, lng),
+        zoom_start=zoom,
         tiles=None,
         min_zoom=2,
         max_zoom=10,
         control_scale=True,
         height=height,
         world_copy_jump=False,
+        zoom_snap=0.25,  # fitted exports fill the frame instead of jumping a whole level
     )
     m.get_root().header.add_child(
         Element(f"<style>.leaflet-container {{ background: {SEA} !important; }}</style>"
                 f"{LEGEND_CSS}")
     )
     _Attribution(ATTRIBUTION).add_to(m)
+    if link:
+        _CopyLink().add_to(m)
     basemap_layer().add_to(m)
     if toggles.regions:
         regions_layer(catalog.regions).add_to(m)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
@@ -161,3 +162,41 @@ def test_trend_tab_renders_chart_and_claims(page, server: str) -> None:
     hosts = {urlparse(u).hostname for u in page.requests_seen
              if not u.startswith(("data:", "blob:", "about:"))}
     assert hosts <= {"127.0.0.1", "localhost"}, hosts
+
+
+def test_export_button_downloads_a_file(page, server: str) -> None:
+    page.goto(f"{server}/?years=2024-2024&kinds=air_patrol")
+    map_frame(page)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.get_by_text("Export this view").scroll_into_view_if_needed()
+    page.locator(".st-key-export_format").click()
+    page.get_by_role("option", name="CSV").click()
+    sidebar.get_by_role("button", name="Prepare CSV").click()
+    with page.expect_download(timeout=60_000) as dl:
+        sidebar.get_by_role("button", name="Download CSV").click()
+    path = dl.value.path()
+    text = Path(path).read_text(encoding="utf-8-sig")
+    want = expected(View(years=(2024, 2024), kinds={"air_patrol"}))
+    assert text.startswith("id,name,kind")
+    assert {line.split(",")[0] for line in text.splitlines()[1:]} == want
+
+
+def test_copy_link_restores_view_and_extent(page, server: str, browser) -> None:
+    page.goto(f"{server}/?years=2019-2022&regions=sea_of_japan&names=JP")
+    frame = map_frame(page)
+    frame.evaluate("() => window.map.setView([38.5, 133.25], 6, {animate: false})")
+    frame.locator(".jm-link a").click()
+    link = frame.evaluate("() => window.jmLastLink")
+    assert "map=38.500%2C133.250%2C6" in link or "map=38.500,133.250,6" in link
+    other = browser.new_page(viewport={"width": 1920, "height": 1080})
+    try:
+        other.goto(link)
+        f2 = map_frame(other)
+        want = expected(View(years=(2019, 2022), regions={"sea_of_japan"}))
+        assert wait_drawn(f2, want) == want
+        centre = f2.evaluate("() => window.map.getCenter()")
+        assert f2.evaluate("() => window.map.getZoom()") == 6
+        assert abs(centre["lat"] - 38.5) < 0.01 and abs(centre["lng"] - 133.25) < 0.01
+        assert other.locator(".st-key-naming input").input_value() == "Japan's names"
+    finally:
+        other.close()

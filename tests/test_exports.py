@@ -1,0 +1,180 @@
+"""Every export format, offline, for the default and a filtered view."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pytest
+from PIL import Image
+from pptx import Presentation
+from pptx.util import Inches
+
+from geo import filters
+from geo.catalog import DATA_DIR, load_catalog
+from geo.view import View
+from layers.browser import browser
+from layers.deck import paginate
+from layers.map import Toggles
+from layers.permalink import parse_extent, parse_state, to_query
+from layers.render import FORMATS, render
+from tests.helpers import event, write_data
+
+CAT = load_catalog(DATA_DIR)
+VIEWS = {"default": View(), "filtered": View(years=(2019, 2024), regions={"sea_of_japan"},
+                                               kinds={"air_patrol"})}
+
+
+def n_events(view: View) -> int:
+    return len(filters.apply(CAT.events, view))
+
+
+@pytest.fixture(scope="module")
+def pngs() -> dict[tuple[str, str], bytes]:
+    return {(name, size): render(CAT, view, Toggles(), "png", size=size)
+            for name, view in VIEWS.items() for size in ("slide", "print")}
+
+
+@pytest.mark.parametrize("name", VIEWS)
+def test_png_size_not_blank_with_legend(pngs, name: str) -> None:
+    for size, want in (("slide", (1920, 1080)), ("print", (3840, 2160))):
+        img = Image.open(io.BytesIO(pngs[(name, size)])).convert("RGB")
+        assert img.size == want
+        colours = img.resize((192, 108)).getcolors(maxcolors=100_000)
+        assert colours and len(colours) > 50  # not a blank frame
+        w, h = img.size  # legend box, bottom right: near-white background with swatches
+        px = np.asarray(img.crop((int(w * 0.84), int(h * 0.35), w - 10, int(h * 0.96))))
+        assert (px.min(axis=2) > 245).mean() > 0.15, "no legend box in the corner"
+        orange = (abs(px[..., 0].astype(int) - 0xD5) < 25) & \
+                 (abs(px[..., 1].astype(int) - 0x5E) < 25) & (px[..., 2] < 40)
+        assert orange.any(), "no air-patrol swatch in the legend"
+
+
+def test_html_is_one_file_that_requests_only_itself(tmp_path: Path) -> None:
+    html = render(CAT, VIEWS["filtered"], Toggles(), "html")
+    path = tmp_path / "map.html"
+    path.write_bytes(html)
+    seen: list[str] = []
+    with browser() as b:
+        page = b.new_page()
+        page.on("request", lambda r: seen.append(r.url))
+        page.goto(path.as_uri())
+        page.wait_for_selector("path.leaflet-interactive")
+        assert page.locator(".jm-legend").inner_text().startswith("Legend")
+        assert "events shown" in page.locator(".jm-caption").inner_text()
+    assert seen and all(u.startswith(("file:", "data:")) for u in seen), seen
+
+
+def test_pptx_slides_pictures_tables_notes() -> None:
+    view = View(years=(2019, 2025), regions={"sea_of_japan", "alaska_bering"})
+    prs = Presentation(io.BytesIO(render(CAT, view, Toggles(), "pptx")))
+    assert (prs.slide_width, prs.slide_height) == (Inches(13.333), Inches(7.5))
+    slides = list(prs.slides)
+    titles = [sl.shapes[0].text_frame.text for sl in slides[1:]]
+    assert titles[0].startswith("Overview")
+    assert any(t.startswith("Alaska and the Bering Sea") for t in titles)
+    assert any(t.startswith("Sea of Japan") for t in titles)
+    assert "Joint activities per year, by kind" in titles
+    assert any(t.startswith("Sources (1/") for t in titles)
+    pictures = [sh for sl in slides for sh in sl.shapes if sh.shape_type == 13]
+    tables = [sh for sl in slides for sh in sl.shapes if sh.has_table]
+    charts = [sh for sl in slides for sh in sl.shapes if sh.has_chart]
+    assert len(pictures) == 3 and tables and len(charts) == 1
+    assert all(sl.has_notes_slide and sl.notes_slide.notes_text_frame.text.strip()
+               for sl in slides)
+    # every citation of the view is on a sources slide
+    shown = filters.apply(CAT.events, view)
+    body = "\n".join(sh.text_frame.text for sl in slides for sh in sl.shapes
+                     if sh.has_text_frame and sl.shapes[0].text_frame.text.startswith("Sources"))
+    for ev in shown.to_dict("records"):
+        assert ev["sources"][0]["publisher"][:30] in body, ev["id"]
+
+
+def test_table_pagination_fits_height() -> None:
+    rows = [["2024-07-24", "x" * 50, "Joint air patrol", "y" * 80]] * 30
+    pages = paginate(rows, [1.0, 2.3, 1.1, 2.2], 5.5)
+    assert sum(len(p) for p in pages) == 30 and all(p for p in pages) and len(pages) > 1
+
+
+@pytest.mark.parametrize("name", VIEWS)
+def test_data_formats_carry_route_facts(name: str, tmp_path: Path) -> None:
+    view, n = VIEWS[name], n_events(VIEWS[name])
+    gj = json.loads(render(CAT, view, Toggles(), "geojson"))
+    assert len(gj["features"]) == n
+    assert {"entered", "crossed", "closest_approach_km"} <= set(gj["features"][0]["properties"])
+    rows = list(csv.DictReader(io.StringIO(render(CAT, view, Toggles(), "csv")
+                                           .decode("utf-8-sig"))))
+    assert len(rows) == n and "closest_approach_km" in rows[0]
+    path = tmp_path / "e.gpkg"
+    path.write_bytes(render(CAT, view, Toggles(), "gpkg"))
+    gpkg = gpd.read_file(path, layer="events")
+    assert len(gpkg) == n and "entered" in gpkg.columns
+    root = ET.fromstring(render(CAT, view, Toggles(), "kml"))
+    ns = {"k": "http://www.opengis.net/kml/2.2"}
+    marks = root.findall(".//k:Placemark", ns)
+    assert len(marks) == n
+    assert all(m.find("k:TimeSpan/k:begin", ns) is not None for m in marks)
+
+
+def test_july_2019_facts_in_csv() -> None:
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(
+        render(CAT, View(years=(2019, 2019)), Toggles(), "csv").decode("utf-8-sig")))}
+    assert "South Korea's ADIZ" in rows["air-patrol-2019-07"]["entered"]
+
+
+def test_csv_neutralises_formula_cells(tmp_path: Path) -> None:
+    evil = event("evil", name="=HYPERLINK(\"http://x\",\"y\")", assets="+1+1", summary="@SUM(A1)",
+                 notes="-2")
+    cat = load_catalog(write_data(tmp_path, [evil]))
+    row = next(csv.DictReader(io.StringIO(render(cat, View(), Toggles(), "csv")
+                                          .decode("utf-8-sig"))))
+    assert row["name"].startswith("'=") and row["assets"] == "'+1+1"
+    assert row["summary"] == "'@SUM(A1)" and row["notes"] == "'-2"
+
+
+def test_unknown_format_and_empty_view_raise() -> None:
+    with pytest.raises(ValueError, match="expected a format from"):
+        render(CAT, View(), Toggles(), "docx")
+    with pytest.raises(ValueError, match="expected at least one event in the view, got none"):
+        render(CAT, View(years=(2012, 2012), kinds={"air_patrol"}), Toggles(), "csv")
+    assert set(FORMATS) == {"png", "html", "pptx", "csv", "geojson", "gpkg", "kml"}
+
+
+def test_cli_writes_and_fails_clearly(tmp_path: Path) -> None:
+    out = tmp_path / "x.kml"
+    ok = subprocess.run([sys.executable, "-m", "layers", "export", "--format", "kml", "--out",
+                         str(out), "--years", "2024", "--kinds", "air_patrol"],
+                        capture_output=True, text=True)
+    assert ok.returncode == 0, ok.stderr
+    assert out.read_bytes().startswith(b"<?xml")
+    bad = subprocess.run([sys.executable, "-m", "layers", "export", "--format", "csv", "--out",
+                          str(tmp_path / "y.csv"), "--regions", "atlantis"],
+                         capture_output=True, text=True)
+    assert bad.returncode == 2 and "got unknown ['atlantis']" in bad.stderr
+    empty = subprocess.run([sys.executable, "-m", "layers", "export", "--format", "csv",
+                            "--out", str(tmp_path / "z.csv"), "--years", "2012",
+                            "--kinds", "air_patrol"], capture_output=True, text=True)
+    assert empty.returncode == 2 and "got none" in empty.stderr
+    assert not (tmp_path / "z.csv").exists()
+
+
+def test_permalink_round_trip() -> None:
+    view = View(years=(2019, 2022), regions={"sea_of_japan"}, kinds={"air_patrol"},
+                participants={"CN"})
+    toggles = Toggles(events=True, regions=True, naming="JP",
+                      zone_types=frozenset({"adiz", "median_line"}))
+    q = to_query(view, toggles, (40.5, 135.25, 5))
+    back_view, back_toggles, notices = parse_state(q, CAT)
+    assert (back_view, back_toggles, notices) == (view, toggles, [])
+    assert parse_extent(q["map"]) == (40.5, 135.25, 5.0)
+    _, t2, n2 = parse_state({"zones": "none", "names": "XX", "outlines": "yes"}, CAT)
+    assert t2.zone_types == frozenset() and t2.naming == "neutral" and len(n2) == 2
+    with pytest.raises(ValueError, match="expected map extent"):
+        parse_extent("north")
