@@ -57,8 +57,9 @@ def test_png_size_not_blank_with_legend(pngs, name: str) -> None:
         assert orange.any(), "no air-patrol swatch in the legend"
 
 
-def test_html_is_one_file_that_requests_only_itself(tmp_path: Path) -> None:
-    html = render(CAT, VIEWS["filtered"], Toggles(), "html")
+@pytest.mark.parametrize("name", VIEWS)
+def test_html_is_one_file_that_requests_only_itself(tmp_path: Path, name: str) -> None:
+    html = render(CAT, VIEWS[name], Toggles(), "html")
     path = tmp_path / "map.html"
     path.write_bytes(html)
     seen: list[str] = []
@@ -95,6 +96,13 @@ def test_pptx_slides_pictures_tables_notes() -> None:
                      if sh.has_text_frame and sl.shapes[0].text_frame.text.startswith("Sources"))
     for ev in shown.to_dict("records"):
         assert ev["sources"][0]["publisher"][:30] in body, ev["id"]
+
+
+def test_pptx_default_view_has_region_slides() -> None:
+    prs = Presentation(io.BytesIO(render(CAT, View(), Toggles(), "pptx")))
+    titles = [sl.shapes[0].text_frame.text for sl in list(prs.slides)[1:]]
+    region_slides = [t for t in titles if " events" in t and not t.startswith("Overview")]
+    assert len({t.split(":")[0] for t in region_slides}) == 6  # the busiest regions
 
 
 def test_table_pagination_fits_height() -> None:
