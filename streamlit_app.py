@@ -12,7 +12,7 @@ from geo.schema import COUNTRY_NAMES, KIND_LABELS, KINDS, ZONE_TYPE_LABELS, ZONE
 from geo.view import View
 from layers.map import Toggles, base_map, overlay, region_names
 from layers.permalink import parse_extent, parse_state, to_query
-from layers.render import FORMATS, MIME, SLOW, render
+from layers.render import FORMATS, MIME, render
 from layers.table import DATA_SOURCES, cite, describe_view, event_details, events_table
 from layers.trend import trend_chart
 from layers.zones import naming_label, naming_options, zone_names
@@ -91,12 +91,14 @@ with st.sidebar:
     wanted = (fmt, size, tuple(sorted(to_query(view, toggles).items())))
     if st.button(f"Prepare {fmt.upper()}", key="prepare", disabled=len(shown) == 0,
                  help="No events in this view" if len(shown) == 0 else None):
-        bar = st.progress(0.0, text="Starting…") if fmt in SLOW else None
+        bar = st.progress(0.0, text="Starting…") if fmt == "pptx" else None
         try:
             with st.spinner(f"Rendering {fmt.upper()}…"):
                 data = render(cat, view, toggles, fmt, size=size,
                               progress=bar and (lambda f, msg: bar.progress(f, text=msg)))
             st.session_state.export = (wanted, data)
+            if bar:
+                bar.empty()
         except (ValueError, RuntimeError, OSError) as exc:
             st.session_state.pop("export", None)
             st.error(f"Export failed: {exc}")

@@ -73,11 +73,16 @@ class _CopyLink(MacroElement):
         """
         {% macro script(this, kwargs) %}
         (function(map) {
+            // a chain-link icon drawn in SVG: no emoji font needed
+            var ICON = '<svg width="16" height="16" viewBox="0 0 24 24" style="margin-top:7px"'
+                + ' fill="none" stroke="#333" stroke-width="2.2" stroke-linecap="round">'
+                + '<path d="M10 14a5 5 0 0 0 7 0l3-3a5 5 0 0 0-7-7l-1 1"/>'
+                + '<path d="M14 10a5 5 0 0 0-7 0l-3 3a5 5 0 0 0 7 7l1-1"/></svg>';
             var ctl = L.control({position: 'topleft'});
             ctl.onAdd = function() {
                 var div = L.DomUtil.create('div', 'leaflet-bar jm-link');
                 var a = L.DomUtil.create('a', '', div);
-                a.href = '#'; a.title = 'Copy a link to this view'; a.innerHTML = '&#128279;';
+                a.href = '#'; a.title = 'Copy a link to this view'; a.innerHTML = ICON;
                 a.setAttribute('role', 'button'); a.setAttribute('aria-label', a.title);
                 L.DomEvent.on(a, 'click', function(e) {
                     L.DomEvent.preventDefault(e); L.DomEvent.stopPropagation(e);
@@ -89,8 +94,8 @@ class _CopyLink(MacroElement):
                     var text = url.toString();
                     window.jmLastLink = text;
                     var done = function() {
-                        a.innerHTML = '&#10003;';
-                        setTimeout(function() { a.innerHTML = '&#128279;'; }, 1500);
+                        a.innerHTML = '<b style="font:bold 15px sans-serif">&#10003;</b>';
+                        setTimeout(function() { a.innerHTML = ICON; }, 1500);
                     };
                     if (navigator.clipboard && window.isSecureContext) {
                         navigator.clipboard.writeText(text).then(done, done);

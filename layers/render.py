@@ -20,7 +20,6 @@ MIME = {
     "gpkg": "application/geopackage+sqlite3",
     "kml": "application/vnd.google-earth.kml+xml",
 }
-SLOW = frozenset({"png", "pptx"})  # drawn in Chromium: seconds, not milliseconds
 
 
 def render(

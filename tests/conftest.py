@@ -72,8 +72,10 @@ def server() -> Iterator[str]:
                 proc.kill()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
+    """Per module: Playwright's sync API allows one running instance per thread, and the
+    export renderers start their own."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
