@@ -27,7 +27,8 @@ from layers.zones import zone_names
 
 TITLE = "China–Russia joint military activity"
 SIZES = {"slide": (1920, 1080, 1.0), "print": (1920, 1080, 2.0)}
-_STATIC_CSS = ("<style>.leaflet-control-zoom, .jm-link { display: none !important; }"
+_STATIC_CSS = ("<style>.leaflet-control-zoom, .jm-link, .jm-playback "
+               "{ display: none !important; }"
                ".jm-caption { max-width: 720px; } .jm-caption .jm-title { font-size: 20px; }"
                ".jm-legend { font-size: 13px; }</style>")
 

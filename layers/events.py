@@ -9,6 +9,7 @@ import geopandas as gpd
 
 from layers.cards import event_card, event_tooltip
 from layers.features import feature, geojson_layer
+from layers.playback import Playback
 from layers.styles import event_style
 
 EVENTS_LAYER = "Events"
@@ -30,7 +31,8 @@ def event_features(
                 popup=event_card(ev, region_names, zone_names),
                 tooltip=event_tooltip(ev),
                 kind=ev["kind"],
-                year=int(ev["year_start"]),
+                t0=ev["start_date"].isoformat(),
+                t1=ev["end_date"].isoformat(),
             )
         )
     return out
@@ -45,5 +47,6 @@ def events_layer(
     group = folium.FeatureGroup(name=EVENTS_LAYER, control=False)
     if len(events):
         feats = event_features(events, region_names, zone_names)
-        geojson_layer(feats, name=EVENTS_LAYER).add_to(group)
+        layer = geojson_layer(feats, name=EVENTS_LAYER).add_to(group)
+        Playback(layer).add_to(group)
     return group

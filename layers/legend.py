@@ -154,6 +154,10 @@ LEGEND_CSS = """
 .jm-legend svg { vertical-align: middle; margin-right: 2px; }
 .jm-legend .jm-title { font-weight: 700; margin-bottom: 2px; }
 .jm-caption { max-width: 560px; }
+.jm-playback { background: rgba(255,255,255,0.94); padding: 6px 8px; border-radius: 4px;
+  box-shadow: 0 1px 4px rgba(0,0,0,0.35); font: 12px/1.4 system-ui, sans-serif; width: 360px; }
+.jm-playback button, .jm-playback select { font-size: 12px; }
+.jm-playback .jm-label { font-weight: 600; margin-top: 2px; }
 .jm-caption .jm-title { font-weight: 700; font-size: 15px; }
 </style>
 """

@@ -200,3 +200,33 @@ def test_copy_link_restores_view_and_extent(page, server: str, browser) -> None:
         assert other.locator(".st-key-naming input").input_value() == "Japan's names"
     finally:
         other.close()
+
+
+def test_playback_steps_through_years(page, server: str) -> None:
+    page.goto(server)
+    frame = map_frame(page)
+    everything = set(CAT.events["id"])
+    assert wait_drawn(frame, everything) == everything
+    frame.locator(".jm-playback .jm-speed").select_option("4")
+    frame.locator(".jm-playback .jm-play").click()
+    seen: list[tuple[str, int]] = []
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        state = frame.evaluate("() => window.jmPlayback")
+        if state and state["index"] >= 0 and (not seen or seen[-1][0] != state["label"]):
+            seen.append((state["label"], state["visible"]))
+        if state and state["index"] >= 4:
+            break
+        time.sleep(0.1)
+    years = [int(label[:4]) for label, _ in seen]
+    first = CAT.year_span()[0]
+    assert years[:5] == list(range(first, first + 5)), seen
+    counts = [n for _, n in seen]
+    assert counts == sorted(counts) and counts[-1] > counts[0]  # cumulative window grows
+    want = int((CAT.events["year_start"] <= years[len(counts) - 1]).sum())
+    assert counts[-1] == want
+    hidden = frame.evaluate("() => [...document.querySelectorAll('path.leaflet-interactive')]"
+                            ".filter(p => p.style.display === 'none').length")
+    assert hidden > 0
+    frame.locator(".jm-playback .jm-all").click()
+    assert frame.evaluate("() => window.jmPlayback.visible") == len(CAT.events)

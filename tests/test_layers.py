@@ -90,3 +90,9 @@ def test_cut_route_is_one_line_in_the_page(curated: Catalog) -> None:
         re.search(r'"geometry": (\{[^{}]*\}), "id": "air-patrol-2024-07"', html, re.S)
     assert m, "Alaska patrol not drawn"
     assert '"type": "LineString"' in m.group(1)
+
+
+def test_standalone_map_carries_playback_and_no_nan(curated: Catalog) -> None:
+    html = render(curated, title="T")
+    assert "jm-playback" in html and '"t0": "2024-07-24"' in html
+    assert ">nan<" not in html and "– nan" not in html
