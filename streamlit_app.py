@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import streamlit as st
 from streamlit_folium import st_folium
 
 from geo import filters
-from geo.catalog import DATA_DIR, Catalog, load_catalog
+from geo.catalog import ANALYSE_MAX, DATA_DIR, Catalog, load_catalog
 from geo.claims import COUNTING_RULE, check, load_claims
 from geo.schema import COUNTRY_NAMES, KIND_LABELS, KINDS, ZONE_TYPE_LABELS, ZONE_TYPES
 from geo.view import View
@@ -21,15 +24,19 @@ st.set_page_config(page_title="China–Russia joint activity map", layout="wide"
                    initial_sidebar_state="expanded")
 
 
+DATA = Path(os.environ.get("JOINTMAP_DATA", DATA_DIR))  # another catalog, e.g. for bench/
+NAIVE = os.environ.get("JOINTMAP_NAIVE") == "1"  # bench/ baseline: rebuild the whole map
+
+
 @st.cache_resource(show_spinner="Loading the catalog…")
 def catalog(stamp: tuple[float, ...]) -> Catalog:
     """Load once per change of the data files (stamp = their modification times)."""
-    return load_catalog(DATA_DIR)
+    return load_catalog(DATA)
 
 
 def _stamp() -> tuple[float, ...]:
     return tuple(p.stat().st_mtime if p.exists() else 0.0
-                 for p in sorted(DATA_DIR.glob("*.geojson")))
+                 for p in sorted(DATA.glob("*.geojson")))
 
 
 cat = catalog(_stamp())
@@ -107,6 +114,8 @@ with st.sidebar:
         st.download_button(f"Download {fmt.upper()} ({len(data) / 1e6:.1f} MB)", data,
                            file_name=f"joint-activity.{fmt}", mime=MIME[fmt], key="download",
                            on_click="ignore", type="primary")
+if not cat.analysed:
+    st.info(f"Route facts are not computed for catalogs of over {ANALYSE_MAX:,} events.")
 if cat.problems:
     with st.expander(f"⚠ {len(cat.problems)} record(s) could not be loaded — the rest is shown"):
         st.text("\n".join(str(p) for p in cat.problems))
@@ -116,8 +125,11 @@ st.markdown(f"**{len(shown)} of {len(cat.events)} events shown** · "
 map_tab, trend_tab = st.tabs(["Map", "Trend and claims check"])
 with map_tab:
     m = base_map(cat, toggles, extent=st.session_state.extent, link=True)
+    group = overlay(cat, shown, toggles)
+    if NAIVE:
+        group.add_to(m)
     out = st_folium(m, key="map", height=720, use_container_width=True,
-                    feature_group_to_add=overlay(cat, shown, toggles),
+                    feature_group_to_add=None if NAIVE else group,
                     returned_objects=["last_active_drawing"])
     st.caption(f"{DATA_SOURCES} Basemap: Natural Earth. Dataset version {cat.version}.")
 

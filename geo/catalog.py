@@ -80,6 +80,8 @@ class Catalog:
         Features read per file, so loaded + rejected can be shown.
     version : str
         Short hash of the data files' bytes, for caches and captions.
+    analysed : bool
+        Whether the route facts were computed (see :func:`load_catalog`).
     """
 
     events: gpd.GeoDataFrame
@@ -88,6 +90,7 @@ class Catalog:
     problems: list[Problem]
     totals: dict[str, int]
     version: str
+    analysed: bool = True
 
     def year_span(self) -> tuple[int, int]:
         """First start year and last end year of the events (the scope when empty)."""
@@ -413,13 +416,19 @@ def _version(paths: Sequence[Path]) -> str:
     return h.hexdigest()[:10]
 
 
-def load_catalog(data_dir: Path | str = DATA_DIR) -> Catalog:
+ANALYSE_MAX = 5000  # route analytics cost ~20 ms an event: skipped above this
+
+
+def load_catalog(data_dir: Path | str = DATA_DIR, *, analyse: bool | None = None) -> Catalog:
     """Load events, zones and regions from ``data_dir`` and link events to regions.
 
     Parameters
     ----------
     data_dir : pathlib.Path or str
         Folder holding ``events.geojson``, ``zones.geojson`` and ``regions.geojson``.
+    analyse : bool, optional
+        Compute route facts; by default only for catalogs of up to ``ANALYSE_MAX`` events
+        (the facts columns are then empty, and :attr:`Catalog.analysed` is False).
 
     Returns
     -------
@@ -441,10 +450,14 @@ def load_catalog(data_dir: Path | str = DATA_DIR) -> Catalog:
             problems.append(Problem(paths[0].name, rid, "geometry", f"{geom.geom_type}({bounds})",
                                     "expected the event inside at least one region of "
                                     "regions.geojson, got none"))
-    facts = analysis.analyse(events, zo.frame, basemap.countries(data_dir / basemap.BASEMAP_NAME))
+    if analyse is None:
+        analyse = len(events) <= ANALYSE_MAX
+    facts = (analysis.analyse(events, zo.frame, basemap.countries(data_dir /
+                                                                  basemap.BASEMAP_NAME))
+             if analyse else [analysis.RouteFacts() for _ in range(len(events))])
     events["entered"] = [f.entered for f in facts]
     events["crossed"] = [f.crossed for f in facts]
     events["zone_km"] = [f.zone_km for f in facts]
     events["country_km"] = [f.country_km for f in facts]
     totals = {p.name: c.total for p, c in zip(paths, (ev, zo, re_), strict=True)}
-    return Catalog(events, zo.frame, re_.frame, problems, totals, _version(paths))
+    return Catalog(events, zo.frame, re_.frame, problems, totals, _version(paths), analyse)

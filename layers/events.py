@@ -6,13 +6,17 @@ from collections.abc import Mapping
 
 import folium
 import geopandas as gpd
+import shapely
 
 from layers.cards import event_card, event_tooltip
+from layers.escape import text
 from layers.features import feature, geojson_layer
 from layers.playback import Playback
 from layers.styles import event_style
 
 EVENTS_LAYER = "Events"
+LOD_EVENTS = 2000  # above this, cards move to the details panel and geometry is thinned
+LOD_SIMPLIFY_DEG = 0.02  # ~2 km: below what a zoomed-out screen shows
 
 
 def event_features(
@@ -20,16 +24,25 @@ def event_features(
     region_names: Mapping[str, str],
     zone_names: Mapping[str, str] | None = None,
 ) -> list[dict]:
-    """Display-frame GeoJSON features for the given events."""
+    """Display-frame GeoJSON features for the given events.
+
+    Above :data:`LOD_EVENTS` events the page would carry megabytes of popup HTML: features
+    then keep only a name tooltip (a click still opens the details panel in the app) and
+    their geometry is simplified and rounded to what a zoomed-out screen shows.
+    """
+    lod = len(events) > LOD_EVENTS
+    geoms = events.geometry.to_numpy()
+    if lod:
+        geoms = shapely.set_precision(shapely.simplify(geoms, LOD_SIMPLIFY_DEG), 0.001)
     out = []
-    for ev in events.to_dict("records"):
+    for ev, geom in zip(events.to_dict("records"), geoms, strict=True):
         out.append(
             feature(
-                ev["geometry"],
+                geom,
                 event_style(ev["kind"], ev["precision"]),
                 fid=ev["id"],
-                popup=event_card(ev, region_names, zone_names),
-                tooltip=event_tooltip(ev),
+                popup=None if lod else event_card(ev, region_names, zone_names),
+                tooltip=text(ev["name"]) if lod else event_tooltip(ev),
                 kind=ev["kind"],
                 t0=ev["start_date"].isoformat(),
                 t1=ev["end_date"].isoformat(),

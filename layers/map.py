@@ -14,7 +14,7 @@ from geo.catalog import Catalog
 from geo.schema import APPROXIMATE, ZONE_TYPES
 from layers import assets
 from layers.basemap import ATTRIBUTION, basemap_layer
-from layers.events import events_layer
+from layers.events import LOD_EVENTS, events_layer
 from layers.legend import LEGEND_CSS, caption_control, legend_control, legend_html, symbol_of
 from layers.styles import SEA
 from layers.zones import NEUTRAL, regions_layer, zone_names, zones_layer
@@ -142,6 +142,7 @@ def base_map(
         control_scale=True,
         height=height,
         world_copy_jump=False,
+        prefer_canvas=len(catalog.events) > LOD_EVENTS,  # thousands of paths: one canvas
         zoom_snap=0.25,  # fitted exports fill the frame instead of jumping a whole level
     )
     m.get_root().header.add_child(

@@ -59,12 +59,14 @@ class Playback(MacroElement):
             function show(i) {
                 state.index = i;
                 var p = list[i], n = 0;
-                items.forEach(function(l) {
+                items.forEach(function(l) {  // add/remove: works for SVG and canvas alike
                     var f = l.feature.properties, vis = i < 0 ||
                         (state.mode === 'cumulative' ? f.t0 <= p[1]
                                                      : (f.t0 <= p[1] && f.t1 >= p[0]));
-                    var el = l.getElement ? l.getElement() : null;
-                    if (el) { el.style.display = vis ? '' : 'none'; }
+                    if (vis !== (l.jmShown !== false)) {
+                        if (vis) { layer.addLayer(l); } else { layer.removeLayer(l); }
+                        l.jmShown = vis;
+                    }
                     if (vis) { n += 1; }
                 });
                 label.textContent = i < 0 ? 'All ' + items.length + ' events'
