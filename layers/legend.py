@@ -133,16 +133,26 @@ class Control(MacroElement):
 
     @property
     def map_name(self) -> str:
-        """JS name of the map above this control, resolved at render time.
+        """JS name of the map above this control (see :func:`enclosing_map_name`)."""
+        return enclosing_map_name(self)
 
-        st_folium renames the map's variable while rendering, so it cannot be fixed earlier.
-        """
-        node = self._parent
-        while node is not None and not isinstance(node, folium.Map):
-            node = getattr(node, "_parent", None)
-        if node is None:
-            raise ValueError("expected the control inside a folium.Map, got a detached control")
-        return node.get_name()
+
+def enclosing_map_name(element: MacroElement) -> str:
+    """JS name of the folium Map above ``element``, resolved at render time.
+
+    st_folium renames the map's variable while rendering, so it cannot be fixed earlier.
+
+    Raises
+    ------
+    ValueError
+        If the element is not inside a map.
+    """
+    node = element._parent
+    while node is not None and not isinstance(node, folium.Map):
+        node = getattr(node, "_parent", None)
+    if node is None:
+        raise ValueError("expected the control inside a folium.Map, got a detached control")
+    return node.get_name()
 
 
 LEGEND_CSS = """

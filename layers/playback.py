@@ -11,6 +11,8 @@ import folium
 from branca.element import MacroElement
 from jinja2 import Template
 
+from layers.legend import enclosing_map_name
+
 
 class Playback(MacroElement):
     """A Leaflet control that steps the events layer through time.
@@ -142,9 +144,4 @@ class Playback(MacroElement):
     @property
     def map_name(self) -> str:
         """JS name of the map above this control, resolved at render time."""
-        node = self._parent
-        while node is not None and not isinstance(node, folium.Map):
-            node = getattr(node, "_parent", None)
-        if node is None:
-            raise ValueError("expected the playback control inside a folium.Map, got none")
-        return node.get_name()
+        return enclosing_map_name(self)
