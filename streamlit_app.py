@@ -10,7 +10,7 @@ from streamlit_folium import st_folium
 
 from geo import filters
 from geo.catalog import ANALYSE_MAX, DATA_DIR, Catalog, load_catalog
-from geo.claims import COUNTING_RULE, check, load_claims
+from geo.claims import COUNTING_RULE, Claims, check, load_claims
 from geo.schema import COUNTRY_NAMES, KIND_LABELS, KINDS, ZONE_TYPE_LABELS, ZONE_TYPES
 from geo.view import View
 from layers.map import Toggles, base_map, overlay, region_names
@@ -32,6 +32,12 @@ NAIVE = os.environ.get("JOINTMAP_NAIVE") == "1"  # bench/ baseline: rebuild the 
 def catalog(stamp: tuple[float, ...]) -> Catalog:
     """Load once per change of the data files (stamp = their modification times)."""
     return load_catalog(DATA)
+
+
+@st.cache_resource
+def claims_table() -> Claims:
+    """The paper's Table 1 (read once)."""
+    return load_claims()
 
 
 def _stamp() -> tuple[float, ...]:
@@ -161,7 +167,7 @@ with map_tab:
 with trend_tab:  # every year, filtered by region, kind and participants
     trend_events = filters.apply(cat.events, view.with_(years=None))
     st.altair_chart(trend_chart(trend_events, span, view.years), width="stretch")
-    claims = load_claims()
+    claims = claims_table()
     st.subheader("Claims check: the research paper's Table 1 against the record")
     st.caption(f"Claim: {cite(claims.source)}. {claims.note} Counting rule: {COUNTING_RULE} "
                f"Counted among the events matching the region, kind and participant "

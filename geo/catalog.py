@@ -21,6 +21,7 @@ import pandas as pd
 from geo import analysis, basemap
 from geo import regions as region_ops
 from geo.dates import parse_partial
+from geo.frame import to_display
 from geo.geometry import AREA_TYPES, LINE_TYPES, POINT_TYPES, GeometryError, check_geometry
 from geo.schema import (
     DOMAINS,
@@ -443,6 +444,8 @@ def load_catalog(data_dir: Path | str = DATA_DIR, *, analyse: bool | None = None
     ev, zo, re_ = load_events(paths[0]), load_zones(paths[1]), load_regions(paths[2])
     events = ev.frame
     events["regions"] = region_ops.assign(events, re_.frame)
+    # the display-frame geometry, computed once here rather than on every map render
+    events["display"] = [to_display(g) for g in events.geometry]
     problems = ev.problems + zo.problems + re_.problems
     for rid, regs, geom in zip(events["id"], events["regions"], events.geometry, strict=True):
         if not regs and len(re_.frame):

@@ -8,6 +8,7 @@ import folium
 import geopandas as gpd
 import shapely
 
+from geo.frame import to_display
 from layers.cards import event_card, event_tooltip
 from layers.escape import text
 from layers.features import feature, geojson_layer
@@ -31,7 +32,8 @@ def event_features(
     their geometry is simplified and rounded to what a zoomed-out screen shows.
     """
     lod = len(events) > LOD_EVENTS
-    geoms = events.geometry.to_numpy()
+    geoms = (events["display"] if "display" in events else
+             events.geometry.map(to_display)).to_numpy()
     if lod:
         geoms = shapely.set_precision(shapely.simplify(geoms, LOD_SIMPLIFY_DEG), 0.001)
     out = []
@@ -41,6 +43,7 @@ def event_features(
                 geom,
                 event_style(ev["kind"], ev["precision"]),
                 fid=ev["id"],
+                displayed=True,
                 popup=None if lod else event_card(ev, region_names, zone_names),
                 tooltip=text(ev["name"]) if lod else event_tooltip(ev),
                 kind=ev["kind"],

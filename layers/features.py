@@ -31,6 +31,7 @@ def feature(
     style: dict[str, object],
     *,
     fid: str,
+    displayed: bool = False,
     popup: str | None = None,
     tooltip: str | None = None,
     **props: Any,
@@ -40,7 +41,7 @@ def feature(
     Parameters
     ----------
     geom : shapely geometry
-        Storage-frame geometry.
+        Storage-frame geometry (display-frame when ``displayed``).
     style : dict
         Leaflet path options.
     fid : str
@@ -55,7 +56,7 @@ def feature(
     return {
         "type": "Feature",
         "id": fid,
-        "geometry": mapping(to_display(geom)),
+        "geometry": mapping(geom if displayed else to_display(geom)),
         "properties": {"fid": fid, "style": style, "popup": popup, "tooltip": tooltip, **props},
     }
 
