@@ -13,7 +13,7 @@ from geo.catalog import ANALYSE_MAX, DATA_DIR, Catalog, load_catalog
 from geo.claims import COUNTING_RULE, Claims, check, load_claims
 from geo.schema import COUNTRY_NAMES, KIND_LABELS, KINDS, ZONE_TYPE_LABELS, ZONE_TYPES
 from geo.view import View
-from layers.map import Toggles, base_map, overlay, region_names
+from layers.map import Toggles, base_map, overlay, region_names, years_script
 from layers.permalink import parse_extent, parse_state, to_query
 from layers.render import FORMATS, MIME, render
 from layers.table import DATA_SOURCES, cite, describe_view, event_details, events_table
@@ -131,9 +131,11 @@ st.markdown(f"**{len(shown)} of {len(cat.events)} events shown** · "
 map_tab, trend_tab = st.tabs(["Map", "Trend and claims check"])
 with map_tab:
     m = base_map(cat, toggles, extent=st.session_state.extent, link=True)
-    group = overlay(cat, shown, toggles)
-    if NAIVE:
-        group.add_to(m)
+    if NAIVE:  # baseline: the year filter rebuilds the whole map on the server
+        group = overlay(cat, shown, toggles).add_to(m)
+    else:  # years are filtered in the browser: a slider move leaves the layer as it is
+        group = overlay(cat, filters.apply(cat.events, view.with_(years=None)), toggles)
+        st.html(years_script(view.years or span), unsafe_allow_javascript=True)
     out = st_folium(m, key="map", height=720, use_container_width=True,
                     feature_group_to_add=None if NAIVE else group,
                     returned_objects=["last_active_drawing"])

@@ -65,7 +65,8 @@ def legend_html(
             continue
         style = KIND_STYLES[kind]
         syms = [s for s in SYMBOLS if s in set(kind_symbols[kind])]
-        rows.append(f"<div>{''.join(swatch(style, s) for s in syms)} {text(style.label)}</div>")
+        rows.append(f"<div data-kind='{kind}'>{''.join(swatch(style, s) for s in syms)} "
+                    f"{text(style.label)}</div>")
     if any_approximate:
         grey = Style("approximate", "#444444", 2.5)
         rows.append(f"<div>{swatch(grey, 'line', dashed=True)} Approximate geometry "

@@ -187,6 +187,22 @@ def overlay(
     return group
 
 
+YEARS_SCRIPT = """<script>
+(function(lo, hi) {{
+  window.__jmYears = [lo, hi];
+  document.querySelectorAll('iframe[title="streamlit_folium.st_folium"]').forEach(function(f) {{
+    try {{ if (f.contentWindow.jmSetYears) {{ f.contentWindow.jmSetYears(lo, hi); }} }}
+    catch (e) {{}}
+  }});
+}})({lo:d}, {hi:d});
+</script>"""
+
+
+def years_script(years: tuple[int, int]) -> str:
+    """Page script that hands the slider's years to the map frame (integers only)."""
+    return YEARS_SCRIPT.format(lo=int(years[0]), hi=int(years[1]))
+
+
 def standalone_map(
     catalog: Catalog,
     shown: gpd.GeoDataFrame,

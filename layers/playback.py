@@ -60,18 +60,22 @@ class Playback(MacroElement):
             var label, range, play;
             function show(i) {
                 state.index = i;
-                var p = list[i], n = 0;
+                var p = list[i], n = 0, kinds = {};
                 items.forEach(function(l) {  // add/remove: works for SVG and canvas alike
-                    var f = l.feature.properties, vis = i < 0 ||
+                    var f = l.feature.properties, vis = l.jmYear !== false && (i < 0 ||
                         (state.mode === 'cumulative' ? f.t0 <= p[1]
-                                                     : (f.t0 <= p[1] && f.t1 >= p[0]));
+                                                     : (f.t0 <= p[1] && f.t1 >= p[0])));
                     if (vis !== (l.jmShown !== false)) {
                         if (vis) { layer.addLayer(l); } else { layer.removeLayer(l); }
                         l.jmShown = vis;
                     }
-                    if (vis) { n += 1; }
+                    if (vis) { n += 1; kinds[f.kind] = true; }
                 });
-                label.textContent = i < 0 ? 'All ' + items.length + ' events'
+                // the legend lists only the kinds on the map
+                document.querySelectorAll('.jm-legend [data-kind]').forEach(function(row) {
+                    row.style.display = kinds[row.getAttribute('data-kind')] ? '' : 'none';
+                });
+                label.textContent = i < 0 ? 'All ' + n + ' events'
                     : p[2] + ' · ' + n + ' event' + (n === 1 ? '' : 's');
                 if (i >= 0) { range.value = i; }
                 window.jmPlayback = {label: label.textContent, visible: n, index: i,
@@ -130,7 +134,17 @@ class Playback(MacroElement):
             ctl.jmStop = stop;
             ctl.addTo(map);
             window.__jmControls['playback'] = ctl;
-            show(-1);
+            // The app's year slider filters here, in the browser: a move then re-sends and
+            // re-draws nothing (the page pushes the range with window.jmSetYears).
+            window.jmSetYears = function(lo, hi) {
+                items.forEach(function(l) {
+                    var f = l.feature.properties;
+                    l.jmYear = +f.t0.slice(0, 4) <= hi && +f.t1.slice(0, 4) >= lo;
+                });
+                show(state.index);
+            };
+            var years = window.parent !== window && window.parent.__jmYears;
+            if (years) { window.jmSetYears(years[0], years[1]); } else { show(-1); }
         })({{ this.map_name }}, {{ this.layer.get_name() }});
         {% endmacro %}
         """

@@ -83,6 +83,10 @@ def test_map_draws_offline_and_slider_filters_by_keyboard(page) -> None:
     want = expected(View(years=(2024, 2024)))
     assert wait_drawn(frame, want) == want
     assert CAT.events.set_index("id").loc[sorted(want), "year_start"].eq(2024).all()
+    legend_kinds = set(frame.evaluate(
+        "() => [...document.querySelectorAll('.jm-legend [data-kind]')]"
+        ".filter(r => r.style.display !== 'none').map(r => r.getAttribute('data-kind'))"))
+    assert legend_kinds == set(CAT.events.set_index("id").loc[sorted(want), "kind"])
     page.get_by_text(f"{len(want)} of {len(CAT.events)} events shown").wait_for()
     # updated in place: the zoom and centre the user chose survive the filter change
     assert frame.evaluate("() => window.map.getZoom()") == 5
