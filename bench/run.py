@@ -1,8 +1,8 @@
 """Benchmark the real ``streamlit run`` app in headless Chromium, incremental vs naive.
 
 For each catalog size: cold start to first drawn map; slider move to updated map (median and
-95th percentile); bytes the map takes in per update (the new layer script, or the whole
-remounted page) and websocket bytes received; server memory (RSS); whether zoom survives
+95th percentile); bytes the map takes in per update (the year range handed to the frame, or the
+whole remounted page) and websocket bytes received; server memory (RSS); whether zoom survives
 the moves. The naive baseline (JOINTMAP_NAIVE=1) rebuilds and re-sends the whole
 folium map on every change, which remounts the map frame.
 
@@ -104,12 +104,11 @@ def measure(data: Path, naive: bool, moves: int, timeout_s: float) -> dict:
             thumb = page.locator('[data-testid="stSlider"] input[type="range"]').nth(0)
             times, sizes, ws_bytes = [], [], []
             for k in range(moves):
-                groups = frame.evaluate("() => (window.feature_group || []).length") \
-                    if not naive else None
                 before = sum(received)
                 thumb.focus()
                 start = time.monotonic()
                 page.keyboard.press("ArrowRight" if k % 2 == 0 else "ArrowLeft")
+                lo = int(thumb.input_value())
                 deadline = start + timeout_s
                 while time.monotonic() < deadline:
                     if naive:  # the frame remounts: a drawn frame without our mark is new
@@ -121,15 +120,15 @@ def measure(data: Path, naive: bool, moves: int, timeout_s: float) -> dict:
                                 break
                         except Exception:  # detached while we looked
                             pass
-                    elif frame.evaluate("() => (window.feature_group || []).length") > groups:
-                        break
+                    elif frame.evaluate("() => (window.jmYears || [0])[0]") == lo:
+                        break  # the page handed the new years to the map, which redrew
                     page.wait_for_timeout(10)
                 times.append(time.monotonic() - start)
                 page.wait_for_timeout(300)  # let trailing messages land before the next move
                 # what the map had to take in: the new layer script, or the whole new page
-                sizes.append(frame.evaluate(
+                sizes.append(frame.evaluate(  # incremental: the year range, a few bytes
                     "() => document.documentElement.outerHTML.length" if naive else
-                    "() => (window.__GLOBAL_DATA__.last_feature_group || '').length"))
+                    "() => JSON.stringify(window.jmYears).length"))
                 ws_bytes.append(sum(received) - before)
             page.wait_for_timeout(500)
             zoom = _map_frame(page, timeout_s).evaluate("() => window.map.getZoom()")

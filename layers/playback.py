@@ -137,6 +137,7 @@ class Playback(MacroElement):
             // The app's year slider filters here, in the browser: a move then re-sends and
             // re-draws nothing (the page pushes the range with window.jmSetYears).
             window.jmSetYears = function(lo, hi) {
+                window.jmYears = [lo, hi];
                 items.forEach(function(l) {
                     var f = l.feature.properties;
                     l.jmYear = +f.t0.slice(0, 4) <= hi && +f.t1.slice(0, 4) >= lo;
