@@ -151,6 +151,7 @@ def main() -> None:
     ap.add_argument("--moves", type=int, default=20)
     ap.add_argument("--timeout", type=float, default=600)
     ap.add_argument("--real", action="store_true", help="also measure the bundled dataset")
+    ap.add_argument("--modes", default="incremental,naive")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
     args = ap.parse_args()
     results = {"machine": {"cpus": os.cpu_count(), "platform": platform.platform(),
@@ -162,7 +163,7 @@ def main() -> None:
         for n in [int(s) for s in args.sizes.split(",") if s]:
             targets.append((str(n), generate(n, Path(tmp) / str(n))))
         for name, data in targets:
-            for naive in (False, True):
+            for naive in [m == "naive" for m in args.modes.split(",")]:
                 r = measure(data, naive, args.moves, args.timeout)
                 r |= {"catalog": name, "mode": "naive" if naive else "incremental"}
                 results["runs"].append(r)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Mapping
 
 import folium
@@ -11,7 +12,7 @@ import shapely
 from geo.frame import to_display
 from layers.cards import event_card, event_tooltip
 from layers.escape import text
-from layers.features import feature, geojson_layer
+from layers.features import FeatureLayer, collection_json, feature
 from layers.playback import Playback
 from layers.styles import event_style
 
@@ -54,15 +55,46 @@ def event_features(
     return out
 
 
+_CACHE: OrderedDict[tuple, str] = OrderedDict()
+_CACHE_SIZE = 6
+
+
+def events_json(
+    events: gpd.GeoDataFrame,
+    region_names: Mapping[str, str],
+    zone_names: Mapping[str, str] | None = None,
+    version: str | None = None,
+) -> str:
+    """Serialised events layer; with a catalog ``version``, kept for the next rerun.
+
+    A year-slider move reruns the app with the same events layer: serialising megabytes
+    again would cost seconds at 10k+ events.
+    """
+    key = None
+    if version is not None:
+        key = (version, tuple(events["id"]), tuple(sorted((zone_names or {}).items())),
+               tuple(sorted(region_names.items())))
+        if key in _CACHE:
+            _CACHE.move_to_end(key)
+            return _CACHE[key]
+    data = collection_json(event_features(events, region_names, zone_names))
+    if key is not None:
+        _CACHE[key] = data
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return data
+
+
 def events_layer(
     events: gpd.GeoDataFrame,
     region_names: Mapping[str, str],
     zone_names: Mapping[str, str] | None = None,
+    version: str | None = None,
 ) -> folium.FeatureGroup:
     """A FeatureGroup holding the events (possibly none), for ``feature_group_to_add``."""
     group = folium.FeatureGroup(name=EVENTS_LAYER, control=False)
     if len(events):
-        feats = event_features(events, region_names, zone_names)
-        layer = geojson_layer(feats, name=EVENTS_LAYER).add_to(group)
+        data = events_json(events, region_names, zone_names, version)
+        layer = FeatureLayer(data, name=EVENTS_LAYER).add_to(group)
         Playback(layer).add_to(group)
     return group

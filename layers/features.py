@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from typing import Any
 
-import folium
+from branca.element import MacroElement
 from folium.utilities import JsCode
+from jinja2 import Template
 from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
 
@@ -61,12 +63,59 @@ def feature(
     }
 
 
+def to_script_json(doc: Any) -> str:
+    """JSON safe inside a ``<script>``: ``<``, ``>`` and ``&`` escaped as folium does."""
+    return (json.dumps(doc).replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("&", "\\u0026"))
+
+
+class FeatureLayer(MacroElement):
+    """``L.geoJson`` over pre-serialised features, each styled by its ``style`` property.
+
+    Unlike ``folium.GeoJson`` it does not serialise its data on every render: the app
+    re-renders the map on every rerun, and the events layer can be megabytes.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.geoJson({{ this.data_json }}, {
+            style: function(f) { return f.properties.style; },
+            pointToLayer: function(f, latlng) {
+                return L.circleMarker(latlng, Object.assign({radius: {{ this.radius }}},
+                                                            f.properties.style));
+            },
+            {%- if this.interactive %}
+            onEachFeature: {{ this.bind }},
+            {%- else %}
+            interactive: false,
+            {%- endif %}
+        }).addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, data_json: str, *, name: str, interactive: bool = True) -> None:
+        super().__init__()
+        self._name = name.replace(" ", "_")
+        self.data_json = data_json
+        self.interactive = interactive
+        self.radius = MARKER_RADIUS
+        self.bind = _BIND.js_code
+
+
+def collection_json(features: Iterable[dict[str, Any]]) -> str:
+    """Areas under lines under points, as script-safe FeatureCollection JSON."""
+    feats = sorted(features, key=lambda f: _ORDER.get(f["geometry"]["type"], 1))
+    return to_script_json({"type": "FeatureCollection", "features": feats})
+
+
 def geojson_layer(
     features: Iterable[dict[str, Any]],
     *,
     name: str,
     interactive: bool = True,
-) -> folium.GeoJson:
+) -> FeatureLayer:
     """One ``L.geoJson`` for many features: areas under lines under points.
 
     Parameters
@@ -78,12 +127,4 @@ def geojson_layer(
     interactive : bool
         ``False`` for reference layers that should not catch clicks.
     """
-    feats = sorted(features, key=lambda f: _ORDER.get(f["geometry"]["type"], 1))
-    return folium.GeoJson(
-        {"type": "FeatureCollection", "features": feats},
-        name=name,
-        marker=folium.CircleMarker(radius=MARKER_RADIUS),
-        on_each_feature=_BIND if interactive else None,
-        interactive=interactive,
-        control=False,
-    )
+    return FeatureLayer(collection_json(features), name=name, interactive=interactive)

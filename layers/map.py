@@ -173,7 +173,7 @@ def overlay(
     """
     events = shown if toggles.events else shown.iloc[0:0]
     group = events_layer(events, region_names(catalog),
-                         zone_names(catalog.zones, toggles.naming))
+                         zone_names(catalog.zones, toggles.naming), catalog.version)
     kind_symbols: dict[str, set[str]] = {}
     for kind, gtype in zip(events["kind"], events.geom_type, strict=True):
         kind_symbols.setdefault(kind, set()).add(symbol_of(gtype))
