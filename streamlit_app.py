@@ -9,12 +9,14 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo import filters
-from geo.catalog import ANALYSE_MAX, DATA_DIR, Catalog, load_catalog
+from geo.cache import load_cached
+from geo.catalog import ANALYSE_MAX, DATA_DIR, Catalog
 from geo.claims import COUNTING_RULE, Claims, check, load_claims
 from geo.schema import COUNTRY_NAMES, KIND_LABELS, KINDS, ZONE_TYPE_LABELS, ZONE_TYPES
 from geo.view import View
 from layers.map import Toggles, base_map, overlay, region_names, years_script
 from layers.permalink import parse_extent, parse_state, to_query
+from layers.publish import Publisher
 from layers.render import FORMATS, MIME, render
 from layers.table import DATA_SOURCES, cite, describe_view, event_details, events_table
 from layers.trend import trend_chart
@@ -25,13 +27,17 @@ st.set_page_config(page_title="China–Russia joint activity map", layout="wide"
 
 
 DATA = Path(os.environ.get("JOINTMAP_DATA", DATA_DIR))  # another catalog, e.g. for bench/
+TABLE_MAX = 5000
+YEARS = "Years"  # the slider's label: the page script finds the slider by it
+PUBLISH = Publisher(Path(__file__).resolve().parent / "static")  # needs enableStaticServing
 NAIVE = os.environ.get("JOINTMAP_NAIVE") == "1"  # bench/ baseline: rebuild the whole map
 
 
 @st.cache_resource(show_spinner="Loading the catalog…")
 def catalog(stamp: tuple[float, ...]) -> Catalog:
-    """Load once per change of the data files (stamp = their modification times)."""
-    return load_catalog(DATA)
+    """Load once per change of the data files (stamp = their modification times); a
+    catalog validated before is read from the disk cache."""
+    return load_cached(DATA)[0]
 
 
 @st.cache_resource
@@ -68,7 +74,7 @@ if "init" not in st.session_state:  # the URL seeds the widgets once
 
 with st.sidebar:
     st.header("Filters")
-    years = st.slider("Years", span[0], span[1], key="years")
+    years = st.slider(YEARS, span[0], span[1], key="years")
     regions = st.multiselect("Regions", list(names), key="regions", format_func=names.get,
                              placeholder="All regions")
     kinds = st.multiselect("Kinds", [k for k in KINDS if k in set(cat.events["kind"])],
@@ -90,6 +96,7 @@ with st.sidebar:
 view = View(years=tuple(years), regions=regions, kinds=kinds, participants=parts)
 st.query_params.from_dict(to_query(view, toggles, st.session_state.extent))
 shown = filters.apply(cat.events, view)
+every_year = filters.apply(cat.events, view.with_(years=None))  # map layer, trend, claims
 
 st.title("China–Russia joint military activity")
 for notice in st.session_state.notices:
@@ -134,8 +141,8 @@ with map_tab:
     if NAIVE:  # baseline: the year filter rebuilds the whole map on the server
         group = overlay(cat, shown, toggles).add_to(m)
     else:  # years are filtered in the browser: a slider move leaves the layer as it is
-        group = overlay(cat, filters.apply(cat.events, view.with_(years=None)), toggles)
-        st.html(years_script(view.years or span), unsafe_allow_javascript=True)
+        group = overlay(cat, every_year, toggles, publish=PUBLISH)
+        st.html(years_script(view.years or span, YEARS), unsafe_allow_javascript=True)
     out = st_folium(m, key="map", height=720, use_container_width=True,
                     feature_group_to_add=None if NAIVE else group,
                     returned_objects=["last_active_drawing"])
@@ -146,7 +153,10 @@ with map_tab:
         st.session_state["selected"] = clicked
 
     znames = zone_names(cat.zones, toggles.naming)
-    table = events_table(shown, names, znames)
+    if len(shown) > TABLE_MAX:  # a browser table of 50k rows costs seconds per move
+        st.caption(f"Table: the first {TABLE_MAX:,} of {len(shown):,} events in date order; "
+                   "export CSV or GeoJSON for all of them.")
+    table = events_table(shown.iloc[:TABLE_MAX], names, znames)
     picked = st.dataframe(table, hide_index=True, width="stretch", on_select="rerun",
                           selection_mode="single-row", key="table",
                           column_config={"id": None})
@@ -167,7 +177,7 @@ with map_tab:
                          column_config={"url": st.column_config.LinkColumn("url")})
 
 with trend_tab:  # every year, filtered by region, kind and participants
-    trend_events = filters.apply(cat.events, view.with_(years=None))
+    trend_events = every_year
     st.altair_chart(trend_chart(trend_events, span, view.years), width="stretch")
     claims = claims_table()
     st.subheader("Claims check: the research paper's Table 1 against the record")

@@ -56,4 +56,6 @@ def apply(events: gpd.GeoDataFrame, view: View) -> gpd.GeoDataFrame:
         A filtered copy; may be empty.
     """
     out = events[mask(events, view)]
+    if "order" in out:  # the catalog's precomputed start-date rank
+        return out if out["order"].is_monotonic_increasing else out.sort_values("order")
     return out.sort_values(["start_date", "id"], kind="stable")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import OrderedDict
 from collections.abc import Mapping
+from pathlib import Path
 
 import folium
 import geopandas as gpd
@@ -11,12 +13,17 @@ import shapely
 
 from geo.frame import to_display
 from layers.cards import event_card, event_tooltip
+from layers.dense import DenseLayer, dense_json
 from layers.escape import text
 from layers.features import FeatureLayer, collection_json, feature
 from layers.playback import Playback
+from layers.publish import Publisher
 from layers.styles import event_style
 
 EVENTS_LAYER = "Events"
+# the code that shapes a published payload: part of its cache key
+CODE = hashlib.sha256(b"".join((Path(__file__).parent / f).read_bytes()
+                               for f in ("dense.py", "styles.py"))).hexdigest()[:16]
 LOD_EVENTS = 2000  # above this, cards move to the details panel and geometry is thinned
 LOD_SIMPLIFY_DEG = 0.02  # ~2 km: below what a zoomed-out screen shows
 
@@ -67,17 +74,21 @@ def events_json(
 ) -> str:
     """Serialised events layer; with a catalog ``version``, kept for the next rerun.
 
+    Above :data:`LOD_EVENTS` events this is the compact form of :mod:`layers.dense`.
+
     A year-slider move reruns the app with the same events layer: serialising megabytes
     again would cost seconds at 10k+ events.
     """
+    dense = len(events) > LOD_EVENTS
     key = None
     if version is not None:
-        key = (version, tuple(events["id"]), tuple(sorted((zone_names or {}).items())),
+        key = (version, dense, tuple(events["id"]), tuple(sorted((zone_names or {}).items())),
                tuple(sorted(region_names.items())))
         if key in _CACHE:
             _CACHE.move_to_end(key)
             return _CACHE[key]
-    data = collection_json(event_features(events, region_names, zone_names))
+    data = (dense_json(events) if dense else
+            collection_json(event_features(events, region_names, zone_names)))
     if key is not None:
         _CACHE[key] = data
         while len(_CACHE) > _CACHE_SIZE:
@@ -90,11 +101,32 @@ def events_layer(
     region_names: Mapping[str, str],
     zone_names: Mapping[str, str] | None = None,
     version: str | None = None,
+    publish: Publisher | None = None,
 ) -> folium.FeatureGroup:
-    """A FeatureGroup holding the events (possibly none), for ``feature_group_to_add``."""
+    """A FeatureGroup holding the events (possibly none), for ``feature_group_to_add``.
+
+    Parameters
+    ----------
+    events : GeoDataFrame
+        The events to draw.
+    region_names, zone_names : mapping
+        Display names for cards.
+    version : str, optional
+        Catalog version: the serialised layer is cached under it.
+    publish : Publisher, optional
+        Stores a large (dense) payload where the page can fetch it and returns its URL;
+        without it the payload is inlined.
+    """
     group = folium.FeatureGroup(name=EVENTS_LAYER, control=False)
     if len(events):
-        data = events_json(events, region_names, zone_names, version)
-        layer = FeatureLayer(data, name=EVENTS_LAYER).add_to(group)
+        if len(events) > LOD_EVENTS and publish is not None and version is not None:
+            key = f"{version}|{CODE}|{'|'.join(events['id'])}"
+            url = publish(key, lambda: events_json(events, region_names, zone_names, version))
+            layer = DenseLayer(url=url, name=EVENTS_LAYER)
+        else:
+            data = events_json(events, region_names, zone_names, version)
+            layer = (FeatureLayer(data, name=EVENTS_LAYER) if len(events) <= LOD_EVENTS else
+                     DenseLayer(data, name=EVENTS_LAYER))
+        layer.add_to(group)
         Playback(layer).add_to(group)
     return group

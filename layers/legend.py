@@ -11,7 +11,7 @@ from jinja2 import Template
 
 from geo.schema import KINDS, ZONE_TYPES
 from layers.escape import text
-from layers.styles import APPROX_DASH, KIND_STYLES, REGION_STYLE, ZONE_STYLES, Style
+from layers.styles import AGGREGATE_RAMP, APPROX_DASH, KIND_STYLES, REGION_STYLE, ZONE_STYLES, Style
 
 SYMBOLS = ("area", "line", "point")
 _GEOM_SYMBOL = {"Polygon": "area", "MultiPolygon": "area", "LineString": "line",
@@ -45,6 +45,7 @@ def legend_html(
     any_approximate: bool,
     zone_types: Iterable[str] = (),
     regions: bool = False,
+    grouped: bool = False,
 ) -> str:
     """Legend rows for what is drawn.
 
@@ -58,6 +59,9 @@ def legend_html(
         Zone types drawn.
     regions : bool
         Add the region-outline row.
+    grouped : bool
+        Large catalogs (:mod:`layers.dense`): add the rows for sites grouped when zoomed out
+        and for events counted per grid cell; the map shows each row only while it applies.
     """
     rows = []
     for kind in KINDS:
@@ -67,10 +71,20 @@ def legend_html(
         syms = [s for s in SYMBOLS if s in set(kind_symbols[kind])]
         rows.append(f"<div data-kind='{kind}'>{''.join(swatch(style, s) for s in syms)} "
                     f"{text(style.label)}</div>")
+    if grouped:
+        ramp = "".join(f"<rect x='{2 + 4 * i}' y='3' width='4' height='10' fill='{c}'/>"
+                       for i, c in enumerate(AGGREGATE_RAMP))
+        rows.append(f"<div data-cells='1'><svg width='28' height='16' aria-hidden='true'>{ramp}"
+                    "</svg> Events per cell (too many in view to draw; zoom in)</div>")
+        rows.append("<div data-grouped='1'><svg width='28' height='16' aria-hidden='true'>"
+                    "<circle cx='14' cy='8' r='7' fill='#fff' stroke='#555' stroke-width='2'/>"
+                    "<text x='14' y='11.5' "
+                    "font-size='9' font-weight='bold' text-anchor='middle'>n</text></svg> "
+                    "n sites grouped (zoomed out)</div>")
     if any_approximate:
         grey = Style("approximate", "#444444", 2.5)
-        rows.append(f"<div>{swatch(grey, 'line', dashed=True)} Approximate geometry "
-                    "(dashed)</div>")
+        rows.append(f"<div data-approx='1'>{swatch(grey, 'line', dashed=True)} "
+                    "Approximate geometry (dashed)</div>")
     zt = set(zone_types)
     if zt:
         rows.append("<div style='margin-top:4px;font-weight:600'>Contested zones</div>")
@@ -164,6 +178,7 @@ LEGEND_CSS = """
 .jm-legend { max-height: 60vh; overflow-y: auto; }
 .jm-legend svg { vertical-align: middle; margin-right: 2px; }
 .jm-legend .jm-title { font-weight: 700; margin-bottom: 2px; }
+.jm-legend.jm-cells [data-kind], .jm-legend.jm-cells [data-approx] { display: none !important; }
 .jm-caption { max-width: 560px; }
 .jm-playback { background: rgba(255,255,255,0.94); padding: 6px 8px; border-radius: 4px;
   box-shadow: 0 1px 4px rgba(0,0,0,0.35); font: 12px/1.4 system-ui, sans-serif; width: 360px; }

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import folium
 import geopandas as gpd
+import pandas as pd
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
@@ -15,7 +16,9 @@ from geo.schema import APPROXIMATE, ZONE_TYPES
 from layers import assets
 from layers.basemap import ATTRIBUTION, basemap_layer
 from layers.events import LOD_EVENTS, events_layer
+from layers.features import to_script_json
 from layers.legend import LEGEND_CSS, caption_control, legend_control, legend_html, symbol_of
+from layers.publish import Publisher
 from layers.styles import SEA
 from layers.zones import NEUTRAL, regions_layer, zone_names, zones_layer
 
@@ -165,42 +168,74 @@ def overlay(
     catalog: Catalog,
     shown: gpd.GeoDataFrame,
     toggles: Toggles,
+    publish: Publisher | None = None,
 ) -> folium.FeatureGroup:
     """The filtered events plus a legend that lists exactly what is drawn.
 
     Returned unattached, for ``st_folium(feature_group_to_add=...)``; call ``.add_to(m)``
-    for a standalone map.
+    for a standalone map. ``publish``: see :func:`layers.events.events_layer`.
     """
     events = shown if toggles.events else shown.iloc[0:0]
     group = events_layer(events, region_names(catalog),
-                         zone_names(catalog.zones, toggles.naming), catalog.version)
+                         zone_names(catalog.zones, toggles.naming), catalog.version, publish)
     kind_symbols: dict[str, set[str]] = {}
-    for kind, gtype in zip(events["kind"], events.geom_type, strict=True):
+    pairs = pd.DataFrame({"kind": events["kind"].to_numpy(),
+                          "gtype": events.geom_type.to_numpy()}).drop_duplicates()
+    for kind, gtype in zip(pairs["kind"], pairs["gtype"], strict=True):
         kind_symbols.setdefault(kind, set()).add(symbol_of(gtype))
     rows = legend_html(
         kind_symbols,
         any_approximate=bool(events["precision"].isin(sorted(APPROXIMATE)).any()),
         zone_types=toggles.shown_zone_types(catalog.zones["zone_type"]),
         regions=toggles.regions,
+        grouped=len(events) > LOD_EVENTS,
     )
     legend_control(rows).add_to(group)
     return group
 
 
 YEARS_SCRIPT = """<script>
-(function(lo, hi) {{
-  window.__jmYears = [lo, hi];
-  document.querySelectorAll('iframe[title="streamlit_folium.st_folium"]').forEach(function(f) {{
-    try {{ if (f.contentWindow.jmSetYears) {{ f.contentWindow.jmSetYears(lo, hi); }} }}
-    catch (e) {{}}
-  }});
-}})({lo:d}, {hi:d});
+(function(lo, hi, label) {{
+  var top = window.parent && window.parent !== window ? window.parent : window;
+  var doc = top.document;
+  top.__jmPushYears = top.__jmPushYears || function(lo, hi) {{
+    top.__jmYears = [lo, hi];
+    doc.querySelectorAll('iframe[title="streamlit_folium.st_folium"]').forEach(function(f) {{
+      try {{ if (f.contentWindow.jmSetYears) {{ f.contentWindow.jmSetYears(lo, hi); }} }}
+      catch (e) {{}}
+    }});
+  }};
+  // Watch the slider itself: the map follows a drag or key press at once, without waiting
+  // for the server's rerun (which still updates the table and counts).
+  if (!top.__jmYearsWatch) {{
+    top.__jmYearsWatch = true;
+    top.setInterval(function() {{
+      var boxes = doc.querySelectorAll('[data-testid="stSlider"]');
+      for (var i = 0; i < boxes.length; i++) {{
+        var name = boxes[i].querySelector('[data-testid="stWidgetLabel"]');
+        if (!name || name.textContent.trim() !== top.__jmYearsLabel) {{ continue; }}
+        var ins = boxes[i].querySelectorAll('input[type="range"]');
+        if (ins.length !== 2) {{ return; }}
+        var a = +ins[0].value, b = +ins[1].value, y = top.__jmYears || [];
+        if (a !== y[0] || b !== y[1]) {{ top.__jmPushYears(Math.min(a, b), Math.max(a, b)); }}
+        return;
+      }}
+    }}, 40);
+  }}
+  top.__jmYearsLabel = label;
+  top.__jmPushYears(lo, hi);
+}})({lo:d}, {hi:d}, {label});
 </script>"""
 
 
-def years_script(years: tuple[int, int]) -> str:
-    """Page script that hands the slider's years to the map frame (integers only)."""
-    return YEARS_SCRIPT.format(lo=int(years[0]), hi=int(years[1]))
+def years_script(years: tuple[int, int], label: str = "Years") -> str:
+    """Page script that hands the slider's years to the map frame.
+
+    It also watches the slider labelled ``label`` and moves the map as soon as the slider
+    moves; the values come from the server (integers) and the slider (numbers).
+    """
+    return YEARS_SCRIPT.format(lo=int(years[0]), hi=int(years[1]),
+                               label=to_script_json(str(label)))
 
 
 def standalone_map(

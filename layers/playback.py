@@ -7,7 +7,6 @@ standalone HTML export, and it costs the server nothing.
 
 from __future__ import annotations
 
-import folium
 from branca.element import MacroElement
 from jinja2 import Template
 
@@ -19,8 +18,9 @@ class Playback(MacroElement):
 
     Parameters
     ----------
-    layer : folium.GeoJson
-        The events layer (features with ``t0`` and ``t1`` ISO dates).
+    layer : MacroElement
+        The events layer: GeoJSON features with ``t0`` and ``t1`` ISO dates, or a layer
+        whose JavaScript object offers ``jmSource()`` (see :mod:`layers.dense`).
 
     Notes
     -----
@@ -32,24 +32,50 @@ class Playback(MacroElement):
         """
         {% macro script(this, kwargs) %}
         (function(map, layer) {
+            // a fetched layer is a placeholder until its data arrives
+            if (layer.jmWhenReady) { layer.jmWhenReady(function(l) { init(map, l); }); }
+            else { init(map, layer); }
+        function init(map, layer) {
             window.__jmControls = window.__jmControls || {};
             var old = window.__jmControls['playback'];
             if (old) { if (old.jmStop) { old.jmStop(); } old.remove(); }
-            var items = [];
-            layer.eachLayer(function(l) { if (l.feature) { items.push(l); } });
-            if (!items.length) { return; }
-            var first = items.map(function(l) { return l.feature.properties.t0; }).sort()[0];
-            var last = items.map(function(l) { return l.feature.properties.t1; }).sort().pop();
+            // events as a source: a GeoJSON layer's features, or a dense layer's columns
+            var src = layer.jmSource ? layer.jmSource() : (function() {
+                var items = [];
+                layer.eachLayer(function(l) { if (l.feature) { items.push(l); } });
+                var num = function(t) { return +t.replace(/-/g, ''); };
+                return {n: items.length,
+                        t0: function(i) { return num(items[i].feature.properties.t0); },
+                        t1: function(i) { return num(items[i].feature.properties.t1); },
+                        kind: function(i) { return items[i].feature.properties.kind; },
+                        apply: function(vis) {  // add/remove: works for SVG and canvas alike
+                            items.forEach(function(l, i) {
+                                var v = !!vis[i];
+                                if (v !== (l.jmShown !== false)) {
+                                    if (v) { layer.addLayer(l); } else { layer.removeLayer(l); }
+                                    l.jmShown = v;
+                                }
+                            });
+                        }};
+            })();
+            if (!src.n) { return; }
+            var N = src.n, T0 = new Int32Array(N), T1 = new Int32Array(N), KIND = [];
+            var yearOk = new Uint8Array(N).fill(1), vis = new Uint8Array(N);
+            var first = Infinity, last = -Infinity;
+            for (var j = 0; j < N; j++) {
+                T0[j] = src.t0(j); T1[j] = src.t1(j); KIND.push(src.kind(j));
+                first = Math.min(first, T0[j]); last = Math.max(last, T1[j]);
+            }
             var state = {step: 'year', mode: 'cumulative', speed: 1, index: -1, timer: null};
             function periods() {
-                var out = [], y = +first.slice(0, 4), m = +first.slice(5, 7);
-                var ly = +last.slice(0, 4), lm = +last.slice(5, 7);
+                var out = [], y = Math.floor(first / 10000), m = Math.floor(first / 100) % 100;
+                var ly = Math.floor(last / 10000), lm = Math.floor(last / 100) % 100;
                 if (state.step === 'year') {
-                    for (; y <= ly; y++) { out.push([y + '-01-01', y + '-12-31', '' + y]); }
+                    for (; y <= ly; y++) { out.push([y * 10000 + 101, y * 10000 + 1231, '' + y]); }
                 } else {
                     for (; y < ly || (y === ly && m <= lm); ) {
                         var mm = (m < 10 ? '0' : '') + m;
-                        out.push([y + '-' + mm + '-01', y + '-' + mm + '-31', y + '-' + mm]);
+                        out.push([y * 10000 + m * 100 + 1, y * 10000 + m * 100 + 31, y + '-' + mm]);
                         m += 1; if (m > 12) { m = 1; y += 1; }
                     }
                 }
@@ -61,16 +87,13 @@ class Playback(MacroElement):
             function show(i) {
                 state.index = i;
                 var p = list[i], n = 0, kinds = {};
-                items.forEach(function(l) {  // add/remove: works for SVG and canvas alike
-                    var f = l.feature.properties, vis = l.jmYear !== false && (i < 0 ||
-                        (state.mode === 'cumulative' ? f.t0 <= p[1]
-                                                     : (f.t0 <= p[1] && f.t1 >= p[0])));
-                    if (vis !== (l.jmShown !== false)) {
-                        if (vis) { layer.addLayer(l); } else { layer.removeLayer(l); }
-                        l.jmShown = vis;
-                    }
-                    if (vis) { n += 1; kinds[f.kind] = true; }
-                });
+                for (var j = 0; j < N; j++) {
+                    var v = yearOk[j] && (i < 0 || (state.mode === 'cumulative' ? T0[j] <= p[1]
+                                                    : (T0[j] <= p[1] && T1[j] >= p[0])));
+                    vis[j] = v ? 1 : 0;
+                    if (v) { n += 1; kinds[KIND[j]] = true; }
+                }
+                src.apply(vis);
                 // the legend lists only the kinds on the map
                 document.querySelectorAll('.jm-legend [data-kind]').forEach(function(row) {
                     row.style.display = kinds[row.getAttribute('data-kind')] ? '' : 'none';
@@ -138,20 +161,20 @@ class Playback(MacroElement):
             // re-draws nothing (the page pushes the range with window.jmSetYears).
             window.jmSetYears = function(lo, hi) {
                 window.jmYears = [lo, hi];
-                items.forEach(function(l) {
-                    var f = l.feature.properties;
-                    l.jmYear = +f.t0.slice(0, 4) <= hi && +f.t1.slice(0, 4) >= lo;
-                });
+                for (var j = 0; j < N; j++) {
+                    yearOk[j] = Math.floor(T0[j] / 10000) <= hi && Math.floor(T1[j] / 10000) >= lo;
+                }
                 show(state.index);
             };
             var years = window.parent !== window && window.parent.__jmYears;
             if (years) { window.jmSetYears(years[0], years[1]); } else { show(-1); }
+        }
         })({{ this.map_name }}, {{ this.layer.get_name() }});
         {% endmacro %}
         """
     )
 
-    def __init__(self, layer: folium.GeoJson) -> None:
+    def __init__(self, layer: MacroElement) -> None:
         super().__init__()
         self._name = "Playback"
         self.layer = layer

@@ -80,6 +80,9 @@ ZONE_STYLES: dict[str, Style] = {
     "sea_route": Style(ZONE_TYPE_LABELS["sea_route"], "#4D4D4D", 1.5, "14 6", 0.0),
 }
 
+# events per grid cell when too many are in view to draw (viridis steps: ordered, CVD-safe)
+AGGREGATE_RAMP = ("#FDE725", "#7AD151", "#22A884", "#2A788E", "#414487", "#440154")
+
 REGION_STYLE = Style("Briefing region (outline)", "#8A8A8A", 1.0, "2 4", 0.0)
 LAND = {"color": "#B9B2A3", "weight": 0.6, "fillColor": "#F3F0E8", "fillOpacity": 1.0}
 SEA = "#D7E6EF"

@@ -36,7 +36,7 @@ def page_years(at: AppTest) -> tuple[int, int]:
     """The year range the page hands to the map frame (filtered there, in the browser)."""
     bodies = [h.proto.body for h in at.get("html") if "jmSetYears" in h.proto.body]
     assert len(bodies) == 1, "expected one years script"
-    lo, hi = re.search(r"\}\)\((\d{4}), (\d{4})\);", bodies[0]).groups()
+    lo, hi = re.search(r"\}\)\((\d{4}), (\d{4}), ", bodies[0]).groups()
     return int(lo), int(hi)
 
 

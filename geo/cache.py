@@ -1,0 +1,104 @@
+"""A disk cache of validated catalogs, so a large catalog is validated once, not per start.
+
+The key is a SHA-256 over the bytes of every input file (events, zones, regions, basemap),
+the source of the ``geo`` package (a code change re-validates) and the Python version. The
+cache holds pickles that only this module writes, in a folder of the user's own cache
+(``$JOINTMAP_CACHE``, else ``$XDG_CACHE_HOME/jointmap``, else ``~/.cache/jointmap``); a user
+file is never unpickled. A cache that cannot be read or written is skipped, never fatal.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import sys
+import tempfile
+from pathlib import Path
+
+from geo import basemap
+from geo.catalog import CATALOG_FILES, DATA_DIR, Catalog, load_catalog, no_gc
+
+log = logging.getLogger(__name__)
+_GEO = Path(__file__).resolve().parent
+KEEP = 4  # newest cache files kept; older ones are removed
+
+
+def cache_dir() -> Path:
+    """Where cached catalogs are kept."""
+    if os.environ.get("JOINTMAP_CACHE"):
+        return Path(os.environ["JOINTMAP_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "jointmap"
+
+
+def fingerprint(data_dir: Path, analyse: bool | None = None) -> str:
+    """SHA-256 of the inputs and code that determine :func:`geo.catalog.load_catalog`."""
+    h = hashlib.sha256(f"{sys.version_info[:2]}|{analyse}|".encode())
+    for name in (*CATALOG_FILES, basemap.BASEMAP_NAME):
+        h.update(str(name).encode())
+        try:
+            h.update((data_dir / name).read_bytes())
+        except OSError:
+            h.update(b"\0missing")
+    for src in sorted(_GEO.glob("*.py")):
+        h.update(src.name.encode() + src.read_bytes())
+    return h.hexdigest()
+
+
+def load_cached(
+    data_dir: Path | str = DATA_DIR,
+    *,
+    analyse: bool | None = None,
+    folder: Path | None = None,
+) -> tuple[Catalog, bool]:
+    """Like :func:`geo.catalog.load_catalog`, from the disk cache when the inputs are unchanged.
+
+    Parameters
+    ----------
+    data_dir : pathlib.Path or str
+        The catalog folder.
+    analyse : bool, optional
+        Passed to :func:`~geo.catalog.load_catalog`.
+    folder : pathlib.Path, optional
+        Cache folder; default :func:`cache_dir`.
+
+    Returns
+    -------
+    (Catalog, bool)
+        The catalog and whether it came from the cache.
+    """
+    data_dir = Path(data_dir)
+    folder = folder or cache_dir()
+    path = folder / f"catalog-{fingerprint(data_dir, analyse)}.pickle"
+    try:
+        blob = path.read_bytes()
+    except OSError:
+        blob = None
+    if blob is not None:
+        try:
+            with no_gc():
+                cat = pickle.loads(blob)  # our own file, named by a content hash
+            if isinstance(cat, Catalog):
+                return cat, True
+            log.warning("cache %s holds %s, expected a Catalog; re-validating", path,
+                        type(cat).__name__)
+        except Exception as exc:  # a truncated or stale file: validate again
+            log.warning("cache %s unreadable (%s); re-validating", path, exc)
+    cat = load_catalog(data_dir, analyse=analyse)
+    _store(folder, path, cat)
+    return cat, False
+
+
+def _store(folder: Path, path: Path, cat: Catalog) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, suffix=".tmp", delete=False) as tmp:
+            pickle.dump(cat, tmp, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp.name, path)  # atomic: a reader never sees half a file
+        old = sorted(folder.glob("catalog-*.pickle"), key=lambda p: p.stat().st_mtime)
+        for stale in old[:-KEEP]:
+            stale.unlink(missing_ok=True)
+    except OSError as exc:
+        log.warning("catalog cache not written to %s: %s", folder, exc)

@@ -1,0 +1,61 @@
+"""Files the app serves itself (Streamlit's ``static/`` folder): large layer data by URL.
+
+File names are hashes of what determines their content (never user strings), so a file
+written once is reused by every later session and server start; the newest few are kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+KEEP = 8
+
+
+class Publisher:
+    """Writes payloads into ``folder`` and returns the URL path the page fetches them from.
+
+    Parameters
+    ----------
+    folder : pathlib.Path
+        The app's ``static/`` folder (served at ``app/static/`` when
+        ``server.enableStaticServing`` is on).
+    prefix : str
+        URL path of ``folder`` relative to the app root.
+    """
+
+    def __init__(self, folder: Path, prefix: str = "app/static") -> None:
+        self.folder = Path(folder)
+        self.prefix = prefix.strip("/")
+
+    def __call__(self, key: str, make: Callable[[], str], stem: str = "events") -> str:
+        """URL path of the payload identified by ``key``; ``make()`` builds it if absent.
+
+        Parameters
+        ----------
+        key : str
+            Identifies the content (e.g. a hash of the catalog version, the code and the
+            event ids); hashed again into the file name.
+        make : callable
+            Returns the payload text; called only when no file exists for ``key``.
+        stem : str
+            File name prefix (letters only).
+        """
+        name = f"{stem}-{hashlib.sha256(key.encode()).hexdigest()[:24]}.json"
+        path = self.folder / name
+        if path.exists():
+            os.utime(path)  # most recently used: kept by the pruning below
+        else:
+            data = make()
+            self.folder.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.folder,
+                                             suffix=".tmp", delete=False) as tmp:
+                tmp.write(data)
+            os.replace(tmp.name, path)  # a reader never sees half a file
+            old = sorted(self.folder.glob(f"{stem}-*.json"), key=lambda p: p.stat().st_mtime)
+            for stale in old[:-KEEP]:
+                stale.unlink(missing_ok=True)
+        return f"{self.prefix}/{name}"
