@@ -13,12 +13,32 @@ from geo.cache import load_cached
 from geo.catalog import ANALYSE_MAX, DATA_DIR, Catalog
 from geo.claims import COUNTING_RULE, Claims, check, load_claims
 from geo.schema import COUNTRY_NAMES, KIND_LABELS, KINDS, ZONE_TYPE_LABELS, ZONE_TYPES
+from geo.upload import (
+    EXTENSIONS,
+    NONE,
+    CsvMapping,
+    Upload,
+    UploadError,
+    csv_header,
+    guess_mapping,
+    in_years,
+    parse_upload,
+)
 from geo.view import View
 from layers.map import Toggles, base_map, overlay, region_names, years_script
 from layers.permalink import parse_extent, parse_state, to_query
 from layers.publish import Publisher
 from layers.render import FORMATS, MIME, render
-from layers.table import DATA_SOURCES, cite, describe_view, event_details, events_table
+from layers.table import (
+    CSV_SLOTS,
+    DATA_SOURCES,
+    cite,
+    describe_view,
+    event_details,
+    events_table,
+    problem_table,
+    user_table,
+)
 from layers.trend import trend_chart
 from layers.zones import naming_label, naming_options, zone_names
 
@@ -38,6 +58,12 @@ def catalog(stamp: tuple[float, ...]) -> Catalog:
     """Load once per change of the data files (stamp = their modification times); a
     catalog validated before is read from the disk cache."""
     return load_cached(DATA)[0]
+
+
+@st.cache_data(max_entries=4, show_spinner="Checking your file…")
+def parse_file(name: str, raw: bytes, mapping: CsvMapping | None) -> Upload:
+    """Parse an upload once per content and mapping."""
+    return parse_upload(name, raw, mapping=mapping)
 
 
 @st.cache_resource
@@ -102,6 +128,37 @@ st.title("China–Russia joint military activity")
 for notice in st.session_state.notices:
     st.info(f"Link parameter ignored, default used: {notice}")
 
+with st.sidebar:  # the user's own file: parsed safely, shown as its own layer
+    st.header("Your data")
+    upload = st.file_uploader("Add your own records: name, date and geometry (GeoJSON, CSV, "
+                              "KML, or one of them in a ZIP/KMZ)", type=list(EXTENSIONS),
+                              key="upload")
+    user = None
+    if upload is not None:
+        try:
+            raw = upload.getvalue()
+            header = csv_header(upload.name, raw)
+            mapping = None
+            if header:
+                guess, opts = guess_mapping(header).slots(), [NONE, *header]
+                st.caption("CSV columns (change if the guess is wrong)")
+                mapping = CsvMapping(**{
+                    slot: None if (c := st.selectbox(label, opts, key=f"map_{slot}",
+                                                     index=opts.index(guess[slot] or NONE)))
+                    == NONE else c for slot, label in CSV_SLOTS.items()})
+            user = parse_file(upload.name, raw, mapping)
+        except UploadError as exc:
+            st.error(f"File not loaded. {exc}")
+        except Exception as exc:  # never end the session over a user's file
+            st.error(f"File not loaded: {type(exc).__name__}: {exc}")
+    if user is not None:
+        st.text(f"{user.name}: {user.loaded} loaded, {user.rejected} rejected, "
+                f"{user.total} total")
+        if user.problems or user.notes:
+            with st.expander(f"Rejected ({user.rejected}) and repaired ({len(user.notes)})"):
+                st.dataframe(problem_table(user.problems + user.notes), hide_index=True,
+                             key="upload_problems")
+
 with st.sidebar:
     st.header("Export this view")
     fmt = st.selectbox("Format", FORMATS, key="export_format",
@@ -114,7 +171,7 @@ with st.sidebar:
         bar = st.progress(0.0, text="Starting…") if fmt == "pptx" else None
         try:
             with st.spinner(f"Rendering {fmt.upper()}…"):
-                data = render(cat, view, toggles, fmt, size=size,
+                data = render(cat, view, toggles, fmt, size=size, user=user,
                               progress=bar and (lambda f, msg: bar.progress(f, text=msg)))
             st.session_state.export = (wanted, data)
             if bar:
@@ -129,6 +186,10 @@ with st.sidebar:
                            on_click="ignore", type="primary")
 if not cat.analysed:
     st.info(f"Route facts are not computed for catalogs of over {ANALYSE_MAX:,} events.")
+for p in cat.problems:
+    if p.record == "-":  # a whole file missing or unreadable: say so up front
+        st.error(f"Bundled data file {p.file} could not be read ({p.message}); the app shows "
+                 "what it could load.")
 if cat.problems:
     with st.expander(f"⚠ {len(cat.problems)} record(s) could not be loaded — the rest is shown"):
         st.text("\n".join(str(p) for p in cat.problems))
@@ -139,9 +200,9 @@ map_tab, trend_tab = st.tabs(["Map", "Trend and claims check"])
 with map_tab:
     m = base_map(cat, toggles, extent=st.session_state.extent, link=True)
     if NAIVE:  # baseline: the year filter rebuilds the whole map on the server
-        group = overlay(cat, shown, toggles).add_to(m)
+        group = overlay(cat, shown, toggles, user=user and in_years(user, view.years)).add_to(m)
     else:  # years are filtered in the browser: a slider move leaves the layer as it is
-        group = overlay(cat, every_year, toggles, publish=PUBLISH)
+        group = overlay(cat, every_year, toggles, publish=PUBLISH, user=user)
         st.html(years_script(view.years or span, YEARS), unsafe_allow_javascript=True)
     out = st_folium(m, key="map", height=720, use_container_width=True,
                     feature_group_to_add=None if NAIVE else group,
@@ -175,6 +236,11 @@ with map_tab:
                     + (f"\nNote: {d['notes']}" if d["notes"] else ""))
             st.dataframe(d["sources"], hide_index=True, width="stretch",
                          column_config={"url": st.column_config.LinkColumn("url")})
+
+    if user is not None and user.loaded:
+        mine = in_years(user, view.years)
+        with st.expander(f"Your data: {mine.loaded} of {user.loaded} records in these years"):
+            st.dataframe(user_table(mine), hide_index=True, width="stretch", key="user_table")
 
 with trend_tab:  # every year, filtered by region, kind and participants
     trend_events = every_year

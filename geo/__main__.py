@@ -1,4 +1,9 @@
-"""Command line: ``python -m geo validate [DIR]`` and ``python -m geo stats [DIR]``."""
+"""Command line: ``python -m geo validate [DIR | FILE]`` and ``python -m geo stats [DIR]``.
+
+``validate FILE`` checks a user's own file (GeoJSON, CSV, KML, ZIP/KMZ) exactly as the app's
+upload does: exit 0 when every record loads, 1 when some are rejected, 2 when the file is
+refused as a whole.
+"""
 
 from __future__ import annotations
 
@@ -11,9 +16,40 @@ from geo import stats
 from geo.catalog import DATA_DIR, load_catalog
 from geo.claims import CLAIMS_FILE, load_claims
 from geo.schema import KIND_LABELS
+from geo.upload import CsvMapping, UploadError, parse_upload
+
+
+def _validate_file(path: Path, mapping: CsvMapping | None) -> int:
+    try:
+        up = parse_upload(path.name, path.read_bytes(), mapping=mapping)
+    except UploadError as exc:
+        print(f"refused: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"refused: {path.name}: expected a readable file, got {exc.strerror}",
+              file=sys.stderr)
+        return 2
+    if up.mapping is not None:
+        print("columns: " + ", ".join(f"{k}={v}" for k, v in up.mapping.slots().items() if v))
+    print(f"{up.name}: {up.loaded} loaded, {up.rejected} rejected, {up.total} total")
+    for note in up.notes:
+        print(f"  repaired: {note}")
+    if up.problems:
+        print(f"\n{len(up.problems)} problem(s):", file=sys.stderr)
+        for p in up.problems:
+            print(f"  - {p}", file=sys.stderr)
+        return 1
+    print("OK: no problems")
+    return 0
 
 
 def _validate(args: argparse.Namespace) -> int:
+    if Path(args.data).is_file():
+        mapping = None
+        if any((args.name, args.date, args.lon, args.lat, args.wkt)):
+            mapping = CsvMapping(name=args.name, date=args.date, end=args.end, lon=args.lon,
+                                 lat=args.lat, wkt=args.wkt)
+        return _validate_file(Path(args.data), mapping)
     cat = load_catalog(args.data)
     loaded = {"events.geojson": len(cat.events), "zones.geojson": len(cat.zones),
               "regions.geojson": len(cat.regions)}  # fmt: skip
@@ -66,8 +102,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("stats", _stats, "print counts by year, kind and region"),
     ):
         p = sub.add_parser(name, help=text)
-        p.add_argument("data", nargs="?", default=str(DATA_DIR), help="data folder")
+        p.add_argument("data", nargs="?", default=str(DATA_DIR),
+                       help="data folder" + (", or one user file" if name == "validate" else ""))
         p.set_defaults(func=func)
+        if name == "validate":
+            for col in ("name", "date", "end", "lon", "lat", "wkt"):
+                p.add_argument(f"--{col}", help=f"CSV column holding the {col}")
     args = parser.parse_args(argv)
     return int(args.func(args))
 

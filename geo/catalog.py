@@ -37,6 +37,7 @@ from geo.schema import (
     Problem,
     short,
 )
+from geo.text import text_problem
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 SCOPE_YEARS = (2012, 2025)
@@ -296,6 +297,9 @@ def check_event(props: dict[str, Any], report: Report) -> dict[str, Any]:
     for key in ("name", "assets", "summary"):
         if not isinstance(props.get(key), str):
             report(key, props.get(key), "expected a string")
+    for key in ("name", "assets", "summary", "notes"):  # text kept unchanged through exports
+        if isinstance(props.get(key), str) and (why := text_problem(props[key])):
+            report(key, props[key], why)
     if props.get("kind") not in KINDS:
         report("kind", props.get("kind"), f"expected one of {list(KINDS)}")
     if props.get("precision") not in PRECISIONS:

@@ -18,6 +18,7 @@ from branca.element import Element
 from geo import filters
 from geo.catalog import Catalog
 from geo.frame import display_bounds, to_display
+from geo.upload import Upload, in_years
 from geo.view import View
 from layers import browser
 from layers.legend import caption_control
@@ -53,6 +54,8 @@ class Briefing:
     title : str
     today : datetime.date
         Export date printed on every artefact.
+    user : Upload, optional
+        The user's uploaded records, drawn on the map exports (years as the view).
     """
 
     catalog: Catalog
@@ -61,6 +64,7 @@ class Briefing:
     extent: tuple[float, float, int] | None = None
     title: str = TITLE
     today: dt.date = field(default_factory=dt.date.today)
+    user: Upload | None = None
 
     @property
     def shown(self) -> gpd.GeoDataFrame:
@@ -110,8 +114,11 @@ def export_map(
     """
     shown = b.shown if events is None else events
     m = base_map(b.catalog, b.toggles)
-    group = overlay(b.catalog, shown, b.toggles)
+    user = in_years(b.user, b.view.years) if b.user is not None else None
+    group = overlay(b.catalog, shown, b.toggles, user=user)
     lines = [b.subtitle(), f"{len(shown)} events shown", b.footer()]
+    if user is not None and user.loaded:
+        lines.insert(2, f"Your data: {user.name} ({user.loaded} records, not verified here)")
     caption_control(title or b.title, lines, position="topleft").add_to(group)
     group.add_to(m)
     if static:

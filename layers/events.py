@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import hashlib
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import folium
 import geopandas as gpd
 import shapely
+from branca.element import MacroElement
 
 from geo.frame import to_display
 from layers.cards import event_card, event_tooltip
@@ -102,6 +103,7 @@ def events_layer(
     zone_names: Mapping[str, str] | None = None,
     version: str | None = None,
     publish: Publisher | None = None,
+    extra: Sequence[MacroElement] = (),
 ) -> folium.FeatureGroup:
     """A FeatureGroup holding the events (possibly none), for ``feature_group_to_add``.
 
@@ -116,6 +118,8 @@ def events_layer(
     publish : Publisher, optional
         Stores a large (dense) payload where the page can fetch it and returns its URL;
         without it the payload is inlined.
+    extra : sequence of MacroElement
+        More time-stamped layers (features with ``t0``/``t1``) filtered with the events.
     """
     group = folium.FeatureGroup(name=EVENTS_LAYER, control=False)
     if len(events):
@@ -128,5 +132,12 @@ def events_layer(
             layer = (FeatureLayer(data, name=EVENTS_LAYER) if len(events) <= LOD_EVENTS else
                      DenseLayer(data, name=EVENTS_LAYER))
         layer.add_to(group)
-        Playback(layer).add_to(group)
+        layers = [layer]
+    else:
+        layers = []
+    for other in extra:  # e.g. the user's data: stepped by the same slider and playback
+        other.add_to(group)
+        layers.append(other)
+    if layers:
+        Playback(*layers).add_to(group)
     return group

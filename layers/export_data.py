@@ -16,6 +16,7 @@ from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
 import geopandas as gpd
+import shapely
 from shapely.geometry import mapping
 
 from geo.schema import KIND_LABELS
@@ -68,7 +69,8 @@ def to_csv(shown: gpd.GeoDataFrame, zone_names: Mapping[str, str]) -> bytes:
     writer.writeheader()
     for rec in records(shown, zone_names):
         row = {k: safe_cell(str(rec[k])) for k in FIELDS}
-        row["geometry_wkt"] = rec["geometry"].wkt
+        # full precision: coordinates survive a round trip unchanged
+        row["geometry_wkt"] = shapely.to_wkt(rec["geometry"], rounding_precision=-1)
         writer.writerow(row)
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
@@ -95,13 +97,13 @@ def to_gpkg(shown: gpd.GeoDataFrame, zone_names: Mapping[str, str]) -> bytes:
 
 
 def _kml_coords(coords: Any) -> str:
-    return " ".join(f"{x:.5f},{y:.5f},0" for x, y, *_ in coords)
+    return " ".join(f"{float(x)!r},{float(y)!r},0" for x, y, *_ in coords)
 
 
 def _kml_geometry(geom: Any) -> str:
     t = geom.geom_type
     if t == "Point":
-        return f"<Point><coordinates>{geom.x:.5f},{geom.y:.5f},0</coordinates></Point>"
+        return f"<Point><coordinates>{float(geom.x)!r},{float(geom.y)!r},0</coordinates></Point>"
     if t == "LineString":
         return f"<LineString><tessellate>1</tessellate><coordinates>{_kml_coords(geom.coords)}" \
                "</coordinates></LineString>"

@@ -11,7 +11,15 @@ from jinja2 import Template
 
 from geo.schema import KINDS, ZONE_TYPES
 from layers.escape import text
-from layers.styles import AGGREGATE_RAMP, APPROX_DASH, KIND_STYLES, REGION_STYLE, ZONE_STYLES, Style
+from layers.styles import (
+    AGGREGATE_RAMP,
+    APPROX_DASH,
+    KIND_STYLES,
+    REGION_STYLE,
+    USER_STYLE,
+    ZONE_STYLES,
+    Style,
+)
 
 SYMBOLS = ("area", "line", "point")
 _GEOM_SYMBOL = {"Polygon": "area", "MultiPolygon": "area", "LineString": "line",
@@ -46,6 +54,7 @@ def legend_html(
     zone_types: Iterable[str] = (),
     regions: bool = False,
     grouped: bool = False,
+    user: tuple[str, int, set[str]] | None = None,
 ) -> str:
     """Legend rows for what is drawn.
 
@@ -62,6 +71,8 @@ def legend_html(
     grouped : bool
         Large catalogs (:mod:`layers.dense`): add the rows for sites grouped when zoomed out
         and for events counted per grid cell; the map shows each row only while it applies.
+    user : tuple, optional
+        ``(file name, records, symbols)`` of the user's uploaded layer.
     """
     rows = []
     for kind in KINDS:
@@ -71,6 +82,11 @@ def legend_html(
         syms = [s for s in SYMBOLS if s in set(kind_symbols[kind])]
         rows.append(f"<div data-kind='{kind}'>{''.join(swatch(style, s) for s in syms)} "
                     f"{text(style.label)}</div>")
+    if user is not None:
+        label, count, syms = user
+        rows.append(f"<div data-kind='user'>"
+                    f"{''.join(swatch(USER_STYLE, s) for s in SYMBOLS if s in syms)} "
+                    f"Your data: {text(label)} ({count})</div>")
     if grouped:
         ramp = "".join(f"<rect x='{2 + 4 * i}' y='3' width='4' height='10' fill='{c}'/>"
                        for i, c in enumerate(AGGREGATE_RAMP))

@@ -13,6 +13,7 @@ from jinja2 import Template
 
 from geo.catalog import Catalog
 from geo.schema import APPROXIMATE, ZONE_TYPES
+from geo.upload import Upload
 from layers import assets
 from layers.basemap import ATTRIBUTION, basemap_layer
 from layers.events import LOD_EVENTS, events_layer
@@ -20,6 +21,7 @@ from layers.features import to_script_json
 from layers.legend import LEGEND_CSS, caption_control, legend_control, legend_html, symbol_of
 from layers.publish import Publisher
 from layers.styles import SEA
+from layers.user import user_layer
 from layers.zones import NEUTRAL, regions_layer, zone_names, zones_layer
 
 DEFAULT_CENTER = (45.0, 140.0)  # lat, display-frame lon: Central Asia to Alaska at zoom 3
@@ -169,15 +171,20 @@ def overlay(
     shown: gpd.GeoDataFrame,
     toggles: Toggles,
     publish: Publisher | None = None,
+    user: Upload | None = None,
 ) -> folium.FeatureGroup:
     """The filtered events plus a legend that lists exactly what is drawn.
 
     Returned unattached, for ``st_folium(feature_group_to_add=...)``; call ``.add_to(m)``
-    for a standalone map. ``publish``: see :func:`layers.events.events_layer`.
+    for a standalone map. ``publish``: see :func:`layers.events.events_layer`. ``user``:
+    the user's uploaded records, drawn as a layer of their own (all years: the slider
+    filters them in the browser with the events).
     """
     events = shown if toggles.events else shown.iloc[0:0]
+    mine = user if user is not None and user.loaded else None
     group = events_layer(events, region_names(catalog),
-                         zone_names(catalog.zones, toggles.naming), catalog.version, publish)
+                         zone_names(catalog.zones, toggles.naming), catalog.version, publish,
+                         extra=[user_layer(mine)] if mine else [])
     kind_symbols: dict[str, set[str]] = {}
     pairs = pd.DataFrame({"kind": events["kind"].to_numpy(),
                           "gtype": events.geom_type.to_numpy()}).drop_duplicates()
@@ -189,6 +196,8 @@ def overlay(
         zone_types=toggles.shown_zone_types(catalog.zones["zone_type"]),
         regions=toggles.regions,
         grouped=len(events) > LOD_EVENTS,
+        user=(mine.name, mine.loaded, {symbol_of(t) for t in mine.records.geom_type})
+        if mine else None,
     )
     legend_control(rows).add_to(group)
     return group

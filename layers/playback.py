@@ -18,9 +18,10 @@ class Playback(MacroElement):
 
     Parameters
     ----------
-    layer : MacroElement
-        The events layer: GeoJSON features with ``t0`` and ``t1`` ISO dates, or a layer
-        whose JavaScript object offers ``jmSource()`` (see :mod:`layers.dense`).
+    *layers : MacroElement
+        The layers stepped together (events, the user's data): GeoJSON features with ``t0``
+        and ``t1`` ISO dates, or layers whose JavaScript object offers ``jmSource()`` (see
+        :mod:`layers.dense`).
 
     Notes
     -----
@@ -31,16 +32,15 @@ class Playback(MacroElement):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        (function(map, layer) {
+        (function(map, layers) {
             // a fetched layer is a placeholder until its data arrives
-            if (layer.jmWhenReady) { layer.jmWhenReady(function(l) { init(map, l); }); }
-            else { init(map, layer); }
-        function init(map, layer) {
-            window.__jmControls = window.__jmControls || {};
-            var old = window.__jmControls['playback'];
-            if (old) { if (old.jmStop) { old.jmStop(); } old.remove(); }
-            // events as a source: a GeoJSON layer's features, or a dense layer's columns
-            var src = layer.jmSource ? layer.jmSource() : (function() {
+            var ready = [], waiting = layers.length;
+            layers.forEach(function(l, k) {
+                var done = function(real) { ready[k] = real; if (--waiting === 0) { init(map); } };
+                if (l.jmWhenReady) { l.jmWhenReady(done); } else { done(l); }
+            });
+        function sourceOf(layer) {
+            return layer.jmSource ? layer.jmSource() : (function() {
                 var items = [];
                 layer.eachLayer(function(l) { if (l.feature) { items.push(l); } });
                 var num = function(t) { return +t.replace(/-/g, ''); };
@@ -58,6 +58,27 @@ class Playback(MacroElement):
                             });
                         }};
             })();
+        }
+        function init(map) {
+            window.__jmControls = window.__jmControls || {};
+            var old = window.__jmControls['playback'];
+            if (old) { if (old.jmStop) { old.jmStop(); } old.remove(); }
+            // several layers (events, the user's data) as one source
+            var parts = ready.map(sourceOf), src = {n: 0, t0: null, t1: null, kind: null};
+            var at = function(i) {
+                for (var k = 0; k < parts.length; k++) {
+                    if (i < parts[k].n) { return [parts[k], i]; }
+                    i -= parts[k].n;
+                }
+            };
+            parts.forEach(function(p) { src.n += p.n; });
+            src.t0 = function(i) { var r = at(i); return r[0].t0(r[1]); };
+            src.t1 = function(i) { var r = at(i); return r[0].t1(r[1]); };
+            src.kind = function(i) { var r = at(i); return r[0].kind(r[1]); };
+            src.apply = function(vis) {
+                var off = 0;
+                parts.forEach(function(p) { p.apply(vis.subarray(off, off + p.n)); off += p.n; });
+            };
             if (!src.n) { return; }
             var N = src.n, T0 = new Int32Array(N), T1 = new Int32Array(N), KIND = [];
             var yearOk = new Uint8Array(N).fill(1), vis = new Uint8Array(N);
@@ -169,15 +190,15 @@ class Playback(MacroElement):
             var years = window.parent !== window && window.parent.__jmYears;
             if (years) { window.jmSetYears(years[0], years[1]); } else { show(-1); }
         }
-        })({{ this.map_name }}, {{ this.layer.get_name() }});
+        })({{ this.map_name }}, [{% for l in this.layers %}{{ l.get_name() }}, {% endfor %}]);
         {% endmacro %}
         """
     )
 
-    def __init__(self, layer: MacroElement) -> None:
+    def __init__(self, *layers: MacroElement) -> None:
         super().__init__()
         self._name = "Playback"
-        self.layer = layer
+        self.layers = layers
 
     @property
     def map_name(self) -> str:

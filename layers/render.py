@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from geo.catalog import Catalog
+from geo.upload import Upload
 from geo.view import View
 from layers import export_data
 from layers.briefing import Briefing, html_bytes, png_bytes, pptx_bytes
@@ -32,8 +33,9 @@ def render(
     size: str = "slide",
     title: str | None = None,
     progress: Callable[[float, str], None] | None = None,
+    user: Upload | None = None,
 ) -> bytes:
-    """The bytes of one export of the view.
+    """The bytes of one export of the view (``user``: uploaded records for the map formats).
 
     Raises
     ------
@@ -44,7 +46,8 @@ def render(
     """
     if fmt not in FORMATS:
         raise ValueError(f"expected a format from {list(FORMATS)}, got {fmt!r}")
-    b = Briefing(catalog, view, toggles, extent, **({"title": title} if title else {}))
+    b = Briefing(catalog, view, toggles, extent, user=user,
+                 **({"title": title} if title else {}))
     shown = b.require_events()
     names = b.zone_names()
     if fmt == "png":

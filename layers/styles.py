@@ -80,6 +80,9 @@ ZONE_STYLES: dict[str, Style] = {
     "sea_route": Style(ZONE_TYPE_LABELS["sea_route"], "#4D4D4D", 1.5, "14 6", 0.0),
 }
 
+# the user's own uploaded records: a colour no event kind uses (Paul Tol's vibrant magenta)
+USER_STYLE = Style("Your data", "#EE3377", 2.5, fill_opacity=0.3)
+
 # events per grid cell when too many are in view to draw (viridis steps: ordered, CVD-safe)
 AGGREGATE_RAMP = ("#FDE725", "#7AD151", "#22A884", "#2A788E", "#414487", "#440154")
 

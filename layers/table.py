@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import geopandas as gpd
 import pandas as pd
 
-from geo.schema import COUNTRY_NAMES, FORMAT_LABELS, KIND_LABELS, PRECISION_LABELS
+from geo.schema import COUNTRY_NAMES, FORMAT_LABELS, KIND_LABELS, PRECISION_LABELS, Problem
+from geo.upload import Upload
 from geo.view import View
 from layers.cards import countries, date_span, facts_lines
 
@@ -42,6 +43,27 @@ def events_table(
     columns = ["id", "start", "end", "name", "kind", "regions", "participants", "format",
                "precision", "zones and closest approach", "sources"]  # fmt: skip
     return pd.DataFrame(rows, columns=columns)
+
+
+CSV_SLOTS = {"name": "Name column", "date": "Date column", "end": "End date column (optional)",
+             "lon": "Longitude column", "lat": "Latitude column",
+             "wkt": "WKT geometry column (instead of lon/lat)", "id": "Id column (optional)"}
+
+
+def problem_table(problems: Sequence[Problem]) -> pd.DataFrame:
+    """Problems as rows: file, record, field, value, reason (shown as plain text)."""
+    return pd.DataFrame([{"file": p.file, "record": p.record, "field": p.field,
+                          "value": p.value, "reason": p.message} for p in problems],
+                        columns=["file", "record", "field", "value", "reason"])
+
+
+def user_table(upload: Upload) -> pd.DataFrame:
+    """The upload's accepted records: name, dates, repair note and every other field."""
+    rows = [{"name": r["name"], "start": r["start"], "end": r["end"],
+             "geometry": r["geometry"].geom_type, "repaired": r["note"],
+             **{f"field: {k}": v for k, v in r["props"].items()}}
+            for r in upload.records.to_dict("records")]
+    return pd.DataFrame(rows)
 
 
 def event_details(
