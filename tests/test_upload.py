@@ -6,6 +6,7 @@ import csv
 import io
 import itertools
 import json
+import re
 import subprocess
 import sys
 import zipfile
@@ -254,3 +255,16 @@ def test_valid_events_survive_save_load_and_every_export(feats, tmp_path: Path) 
     assert kml.loaded == len(feats) and kml.rejected == 0
     for r in kml.records.to_dict("records"):
         same(r["uid"], r["name"], r["start"], list(r["geometry"].coords))
+
+
+def test_markdown_escape_leaves_nothing_to_render() -> None:
+    from layers.escape import markdown
+
+    name = "![x](http://203.0.113.9/x.png) [a](javascript:alert(1)) <b>b</b> $x$ *i* `c`"
+    out = markdown(name)
+    # every metacharacter is backslash-escaped (CommonMark then shows it literally) ...
+    for i, ch in enumerate(out):
+        if ch in "![]()<>`*_$:" and out[i - 1] != "\\":
+            raise AssertionError(f"unescaped {ch!r} at {i} in {out!r}")
+    # ... and removing the escapes gives the text back
+    assert re.sub(r"\\(.)", r"\1", out) == name

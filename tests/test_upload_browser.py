@@ -41,8 +41,8 @@ def status(page, name: str, timeout: float = 60.0) -> str:
     while time.monotonic() < deadline:
         side = page.locator('[data-testid="stSidebar"]').inner_text()
         for line in side.splitlines():
-            if line.startswith(f"{name}:") and " total" in line or \
-                    line.startswith("File not loaded") and name in line:
+            if (line.startswith(f"{name}:") and " total" in line) or \
+                    (line.startswith("File not loaded") and name in line):
                 return line
         page.wait_for_timeout(200)
     return ""

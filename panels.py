@@ -1,0 +1,118 @@
+"""Streamlit panels of the app that are more than a widget or two: the user's upload, the
+export panel and the event details. UI only; the work is in ``geo`` and ``layers``."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import geopandas as gpd
+import streamlit as st
+
+from geo.catalog import Catalog
+from geo.upload import (
+    EXTENSIONS,
+    NONE,
+    CsvMapping,
+    Upload,
+    UploadError,
+    csv_header,
+    guess_mapping,
+    parse_upload,
+)
+from geo.view import View
+from layers.escape import markdown
+from layers.map import Toggles
+from layers.permalink import to_query
+from layers.render import FORMATS, MIME, render
+from layers.table import CSV_SLOTS, event_details, problem_table
+
+
+@st.cache_data(max_entries=4, show_spinner="Checking your file…")
+def _parse(name: str, raw: bytes, mapping: CsvMapping | None) -> Upload:
+    return parse_upload(name, raw, mapping=mapping)
+
+
+def upload_panel() -> Upload | None:
+    """The "Your data" sidebar section: file, CSV column mapping, counts and problems.
+
+    Returns
+    -------
+    Upload or None
+        The parsed file; ``None`` when there is none or it was refused (said on the page).
+    """
+    st.header("Your data")
+    upload = st.file_uploader("Add your own records: name, date and geometry (GeoJSON, CSV, "
+                              "KML, or one of them in a ZIP/KMZ)", type=list(EXTENSIONS),
+                              key="upload")
+    if upload is None:
+        return None
+    user = None
+    try:
+        raw = upload.getvalue()
+        header = csv_header(upload.name, raw)
+        mapping = None
+        if header:
+            guess, opts = guess_mapping(header).slots(), [NONE, *header]
+            st.caption("CSV columns (change if the guess is wrong)")
+            chosen = {slot: st.selectbox(label, opts, key=f"map_{slot}",
+                                         index=opts.index(guess[slot] or NONE))
+                      for slot, label in CSV_SLOTS.items()}
+            mapping = CsvMapping(**{k: None if v == NONE else v for k, v in chosen.items()})
+        user = _parse(upload.name, raw, mapping)
+    except UploadError as exc:
+        st.error(f"File not loaded. {markdown(str(exc))}")
+    except Exception as exc:  # never end the session over a user's file
+        st.error(f"File not loaded: {markdown(f'{type(exc).__name__}: {exc}')}")
+    if user is not None:
+        st.text(f"{user.name}: {user.loaded} loaded, {user.rejected} rejected, "
+                f"{user.total} total")
+        if user.problems or user.notes:
+            with st.expander(f"Rejected ({user.rejected}) and repaired ({len(user.notes)})"):
+                st.dataframe(problem_table(user.problems + user.notes), hide_index=True,
+                             key="upload_problems")
+    return user
+
+
+def export_panel(cat: Catalog, view: View, toggles: Toggles, shown: gpd.GeoDataFrame,
+                 user: Upload | None) -> None:
+    """The "Export this view" sidebar section: format, size, Prepare → progress → Download."""
+    st.header("Export this view")
+    fmt = st.selectbox("Format", FORMATS, key="export_format",
+                       format_func=lambda f: f.upper())
+    size = st.radio("Image size", ["slide", "print"], horizontal=True, key="export_size",
+                    disabled=fmt != "png")
+    mine = (user.name, user.loaded, user.total) if user is not None else None
+    wanted = (fmt, size, tuple(sorted(to_query(view, toggles).items())), mine)
+    if st.button(f"Prepare {fmt.upper()}", key="prepare", disabled=len(shown) == 0,
+                 help="No events in this view" if len(shown) == 0 else None):
+        bar = st.progress(0.0, text="Starting…") if fmt == "pptx" else None
+        try:
+            with st.spinner(f"Rendering {fmt.upper()}…"):
+                data = render(cat, view, toggles, fmt, size=size, user=user,
+                              progress=bar and (lambda f, msg: bar.progress(f, text=msg)))
+            st.session_state.export = (wanted, data)
+            if bar:
+                bar.empty()
+        except (ValueError, RuntimeError, OSError) as exc:
+            st.session_state.pop("export", None)
+            st.error(f"Export failed: {markdown(str(exc))}")
+    if st.session_state.get("export", (None,))[0] == wanted:
+        data = st.session_state.export[1]
+        st.download_button(f"Download {fmt.upper()} ({len(data) / 1e6:.1f} MB)", data,
+                           file_name=f"joint-activity.{fmt}", mime=MIME[fmt], key="download",
+                           on_click="ignore", type="primary")
+
+
+def details_panel(shown: gpd.GeoDataFrame, selected: str, names: Mapping[str, str],
+                  znames: Mapping[str, str]) -> None:
+    """One event's details: dates, kind, participants, assets, facts, notes, sources."""
+    d = event_details(shown, selected, names, znames)
+    with st.container(border=True, key="details"):
+        st.subheader(markdown(d["name"]))
+        st.text(f"{d['when']} · {d['kind']} · {d['who']} ({d['format']})\n"
+                f"Assets: {d['assets']}\n"
+                f"Where: {d['where']} · Geometry: {d['geometry']}")
+        st.text("\n".join([d["summary"], *d["facts"]])
+                + (f"\nNote: {d['notes']}" if d["notes"] else ""))
+        st.dataframe(d["sources"], hide_index=True, width="stretch",
+                     column_config={"url": st.column_config.LinkColumn("url")})
