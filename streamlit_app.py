@@ -13,34 +13,16 @@ from geo.cache import load_cached
 from geo.catalog import ANALYSE_MAX, DATA_DIR, Catalog
 from geo.claims import COUNTING_RULE, Claims, check, load_claims
 from geo.schema import COUNTRY_NAMES, KIND_LABELS, KINDS, ZONE_TYPE_LABELS, ZONE_TYPES
-from geo.upload import (
-    EXTENSIONS,
-    NONE,
-    CsvMapping,
-    Upload,
-    UploadError,
-    csv_header,
-    guess_mapping,
-    in_years,
-    parse_upload,
-)
+from geo.upload import in_years
 from geo.view import View
+from layers.escape import markdown
 from layers.map import Toggles, base_map, overlay, region_names, years_script
 from layers.permalink import parse_extent, parse_state, to_query
 from layers.publish import Publisher
-from layers.render import FORMATS, MIME, render
-from layers.table import (
-    CSV_SLOTS,
-    DATA_SOURCES,
-    cite,
-    describe_view,
-    event_details,
-    events_table,
-    problem_table,
-    user_table,
-)
+from layers.table import DATA_SOURCES, cite, describe_view, events_table, user_table
 from layers.trend import trend_chart
 from layers.zones import naming_label, naming_options, zone_names
+from panels import details_panel, export_panel, upload_panel
 
 st.set_page_config(page_title="China–Russia joint activity map", layout="wide",
                    initial_sidebar_state="expanded")
@@ -58,12 +40,6 @@ def catalog(stamp: tuple[float, ...]) -> Catalog:
     """Load once per change of the data files (stamp = their modification times); a
     catalog validated before is read from the disk cache."""
     return load_cached(DATA)[0]
-
-
-@st.cache_data(max_entries=4, show_spinner="Checking your file…")
-def parse_file(name: str, raw: bytes, mapping: CsvMapping | None) -> Upload:
-    """Parse an upload once per content and mapping."""
-    return parse_upload(name, raw, mapping=mapping)
 
 
 @st.cache_resource
@@ -128,68 +104,15 @@ st.title("China–Russia joint military activity")
 for notice in st.session_state.notices:
     st.info(f"Link parameter ignored, default used: {notice}")
 
-with st.sidebar:  # the user's own file: parsed safely, shown as its own layer
-    st.header("Your data")
-    upload = st.file_uploader("Add your own records: name, date and geometry (GeoJSON, CSV, "
-                              "KML, or one of them in a ZIP/KMZ)", type=list(EXTENSIONS),
-                              key="upload")
-    user = None
-    if upload is not None:
-        try:
-            raw = upload.getvalue()
-            header = csv_header(upload.name, raw)
-            mapping = None
-            if header:
-                guess, opts = guess_mapping(header).slots(), [NONE, *header]
-                st.caption("CSV columns (change if the guess is wrong)")
-                mapping = CsvMapping(**{
-                    slot: None if (c := st.selectbox(label, opts, key=f"map_{slot}",
-                                                     index=opts.index(guess[slot] or NONE)))
-                    == NONE else c for slot, label in CSV_SLOTS.items()})
-            user = parse_file(upload.name, raw, mapping)
-        except UploadError as exc:
-            st.error(f"File not loaded. {exc}")
-        except Exception as exc:  # never end the session over a user's file
-            st.error(f"File not loaded: {type(exc).__name__}: {exc}")
-    if user is not None:
-        st.text(f"{user.name}: {user.loaded} loaded, {user.rejected} rejected, "
-                f"{user.total} total")
-        if user.problems or user.notes:
-            with st.expander(f"Rejected ({user.rejected}) and repaired ({len(user.notes)})"):
-                st.dataframe(problem_table(user.problems + user.notes), hide_index=True,
-                             key="upload_problems")
-
 with st.sidebar:
-    st.header("Export this view")
-    fmt = st.selectbox("Format", FORMATS, key="export_format",
-                       format_func=lambda f: f.upper())
-    size = st.radio("Image size", ["slide", "print"], horizontal=True, key="export_size",
-                    disabled=fmt != "png")
-    wanted = (fmt, size, tuple(sorted(to_query(view, toggles).items())))
-    if st.button(f"Prepare {fmt.upper()}", key="prepare", disabled=len(shown) == 0,
-                 help="No events in this view" if len(shown) == 0 else None):
-        bar = st.progress(0.0, text="Starting…") if fmt == "pptx" else None
-        try:
-            with st.spinner(f"Rendering {fmt.upper()}…"):
-                data = render(cat, view, toggles, fmt, size=size, user=user,
-                              progress=bar and (lambda f, msg: bar.progress(f, text=msg)))
-            st.session_state.export = (wanted, data)
-            if bar:
-                bar.empty()
-        except (ValueError, RuntimeError, OSError) as exc:
-            st.session_state.pop("export", None)
-            st.error(f"Export failed: {exc}")
-    if st.session_state.get("export", (None,))[0] == wanted:
-        data = st.session_state.export[1]
-        st.download_button(f"Download {fmt.upper()} ({len(data) / 1e6:.1f} MB)", data,
-                           file_name=f"joint-activity.{fmt}", mime=MIME[fmt], key="download",
-                           on_click="ignore", type="primary")
+    user = upload_panel()  # the user's own file: parsed safely, shown as its own layer
+    export_panel(cat, view, toggles, shown, user)
 if not cat.analysed:
     st.info(f"Route facts are not computed for catalogs of over {ANALYSE_MAX:,} events.")
 for p in cat.problems:
     if p.record == "-":  # a whole file missing or unreadable: say so up front
-        st.error(f"Bundled data file {p.file} could not be read ({p.message}); the app shows "
-                 "what it could load.")
+        st.error(f"Bundled data file {markdown(p.file)} could not be read "
+                 f"({markdown(p.message)}); the app shows what it could load.")
 if cat.problems:
     with st.expander(f"⚠ {len(cat.problems)} record(s) could not be loaded — the rest is shown"):
         st.text("\n".join(str(p) for p in cat.problems))
@@ -226,16 +149,7 @@ with map_tab:
 
     sel = st.session_state.get("selected")
     if sel in set(shown["id"]):
-        d = event_details(shown, sel, names, znames)
-        with st.container(border=True, key="details"):
-            st.subheader(d["name"])
-            st.text(f"{d['when']} · {d['kind']} · {d['who']} ({d['format']})\n"
-                    f"Assets: {d['assets']}\n"
-                    f"Where: {d['where']} · Geometry: {d['geometry']}")
-            st.text("\n".join([d["summary"], *d["facts"]])
-                    + (f"\nNote: {d['notes']}" if d["notes"] else ""))
-            st.dataframe(d["sources"], hide_index=True, width="stretch",
-                         column_config={"url": st.column_config.LinkColumn("url")})
+        details_panel(shown, sel, names, znames)
 
     if user is not None and user.loaded:
         mine = in_years(user, view.years)
