@@ -85,6 +85,26 @@ def test_payload_upload_shows_text_and_runs_nothing(server: str, browser) -> Non
     assert XSS in text and "${alert(document.domain)}" in text  # shown literally
     assert frame.locator(".leaflet-popup-content img, .leaflet-popup-content script")\
         .count() == 0
+    # the year slider filters the user's records with the events (they are all 2024)
+    count_user = """() => { let n = 0; const visit = (l) => {
+        if (l.feature && String(l.feature.properties.fid).startsWith('user-')) { n += 1; }
+        else if (l.eachLayer) { l.eachLayer(visit); } };
+      (window.feature_group || []).forEach(visit); return n; }"""
+    assert frame.evaluate(count_user) == 3
+    thumb = page.locator('[data-testid="stSlider"] input[type="range"]').nth(0)
+    thumb.focus()
+    page.keyboard.press("End")  # 2025 only
+    deadline = time.monotonic() + 30
+    while frame.evaluate(count_user) != 0 and time.monotonic() < deadline:
+        page.wait_for_timeout(200)
+    assert frame.evaluate(count_user) == 0
+    assert not frame.locator(".jm-legend [data-kind='user']").is_visible()
+    thumb.focus()
+    page.keyboard.press("Home")  # back to 2012: 2012-2025 again
+    deadline = time.monotonic() + 30
+    while frame.evaluate(count_user) != 3 and time.monotonic() < deadline:
+        page.wait_for_timeout(200)
+    assert frame.evaluate(count_user) == 3
     page.get_by_text("Rejected (1) and repaired (0)").click()
     page.wait_for_timeout(1500)
     page.screenshot(path=str(ARTIFACTS / "upload-payloads.png"))
