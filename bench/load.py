@@ -20,11 +20,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
 
 from run import _rss_mb, _serve  # noqa: E402
 
-from layers.browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
+from layers.export.browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
 
 FRAME = "streamlit_folium"
 

@@ -5,7 +5,7 @@ validated); cold start to painted events on a restarted server (catalog from the
 cache); slider move to painted map (median and 95th percentile) and to the rest of the page
 (count line) updated; bytes the map takes in per update (the year range handed to the
 frame, or the whole remounted page) and websocket bytes received; server memory (RSS);
-whether zoom survives the moves. The naive baseline (JOINTMAP_NAIVE=1) rebuilds and re-sends
+whether zoom survives the moves. The naive baseline (bench/naive_app.py) rebuilds and re-sends
 the whole folium map on every change, which remounts the map frame.
 
 Usage: ``python bench/run.py [--sizes 1000,10000,100000] [--moves 20] [--out bench/results.json]``
@@ -29,11 +29,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
 
-from generate import generate  # noqa: E402
-
-from layers.browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
+from layers.export.browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
+from tests.synthetic import generate  # noqa: E402
 
 FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 
@@ -53,10 +51,11 @@ def _rss_mb(pid: int) -> float:
 
 def _serve(data: Path, naive: bool, cache: Path) -> tuple[subprocess.Popen, str]:
     port = _port()
-    env = dict(os.environ, JOINTMAP_DATA=str(data), JOINTMAP_NAIVE="1" if naive else "0",
+    env = dict(os.environ, JOINTMAP_DATA=str(data),
                JOINTMAP_CACHE=str(cache))
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
+        [sys.executable, "-m", "streamlit", "run",
+         str(ROOT / ("bench/naive_app.py" if naive else "streamlit_app.py")),
          "--server.headless", "true", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -13,8 +13,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from geo import stats
-from geo.catalog import DATA_DIR, load_catalog
-from geo.claims import CLAIMS_FILE, load_claims
+from geo.catalog import load_catalog
+from geo.claims import load_claims
+from geo.paths import CLAIMS_FILE, data_dir
 from geo.schema import KIND_LABELS
 from geo.upload import CsvMapping, UploadError, parse_upload
 
@@ -102,7 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("stats", _stats, "print counts by year, kind and region"),
     ):
         p = sub.add_parser(name, help=text)
-        p.add_argument("data", nargs="?", default=str(DATA_DIR),
+        p.add_argument("data", nargs="?", default=str(data_dir()),
                        help="data folder" + (", or one user file" if name == "validate" else ""))
         p.set_defaults(func=func)
         if name == "validate":

@@ -9,8 +9,7 @@ from pathlib import Path
 from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
-BASEMAP_NAME = Path("basemap") / "countries-50m.geojson"  # inside a data folder
-BASEMAP = Path(__file__).resolve().parent.parent / "data" / BASEMAP_NAME
+from geo.paths import BASEMAP
 
 
 @functools.cache

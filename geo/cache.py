@@ -17,8 +17,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from geo import basemap
-from geo.catalog import CATALOG_FILES, DATA_DIR, Catalog, load_catalog, no_gc
+from geo.catalog import Catalog, load_catalog, no_gc
+from geo.paths import BASEMAP_NAME, CATALOG_FILES, DATA_DIR
 
 log = logging.getLogger(__name__)
 _GEO = Path(__file__).resolve().parent
@@ -36,7 +36,7 @@ def cache_dir() -> Path:
 def fingerprint(data_dir: Path, analyse: bool | None = None) -> str:
     """SHA-256 of the inputs and code that determine :func:`geo.catalog.load_catalog`."""
     h = hashlib.sha256(f"{sys.version_info[:2]}|{analyse}|".encode())
-    for name in (*CATALOG_FILES, basemap.BASEMAP_NAME):
+    for name in (*CATALOG_FILES, BASEMAP_NAME):
         h.update(str(name).encode())
         try:
             h.update((data_dir / name).read_bytes())

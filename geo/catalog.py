@@ -25,6 +25,7 @@ from geo import regions as region_ops
 from geo.dates import parse_partial
 from geo.frame import to_display
 from geo.geometry import AREA_TYPES, LINE_TYPES, POINT_TYPES, GeometryError, check_geometry
+from geo.paths import BASEMAP_NAME, CATALOG_FILES, DATA_DIR
 from geo.schema import (
     DOMAINS,
     EVENT_REQUIRED,
@@ -39,7 +40,6 @@ from geo.schema import (
 )
 from geo.text import text_problem
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 SCOPE_YEARS = (2012, 2025)
 NO_DATE = "n.d."  # citation convention for an undated web page
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
@@ -101,6 +101,10 @@ class Catalog:
         if len(self.events) == 0:
             return SCOPE_YEARS
         return int(self.events["year_start"].min()), int(self.events["year_end"].max())
+
+    def region_names(self) -> dict[str, str]:
+        """Region id -> display name."""
+        return dict(zip(self.regions["id"], self.regions["name"], strict=True))
 
     def participants(self) -> list[str]:
         """Participant codes, most frequent first."""
@@ -466,9 +470,6 @@ def load_catalog(data_dir: Path | str = DATA_DIR, *, analyse: bool | None = None
         return _load_catalog(data_dir, analyse)
 
 
-CATALOG_FILES = ("events.geojson", "zones.geojson", "regions.geojson")
-
-
 def _load_catalog(data_dir: Path, analyse: bool | None) -> Catalog:
     paths = [data_dir / f for f in CATALOG_FILES]
     ev, zo, re_ = load_events(paths[0]), load_zones(paths[1]), load_regions(paths[2])
@@ -488,7 +489,7 @@ def _load_catalog(data_dir: Path, analyse: bool | None) -> Catalog:
     if analyse is None:
         analyse = len(events) <= ANALYSE_MAX
     facts = (analysis.analyse(events, zo.frame, basemap.countries(data_dir /
-                                                                  basemap.BASEMAP_NAME))
+                                                                  BASEMAP_NAME))
              if analyse else [analysis.RouteFacts() for _ in range(len(events))])
     events["entered"] = [f.entered for f in facts]
     events["crossed"] = [f.crossed for f in facts]

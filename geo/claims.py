@@ -9,10 +9,9 @@ from typing import Any
 
 import pandas as pd
 
-from geo.catalog import DATA_DIR
+from geo.paths import CLAIMS_FILE
 from geo.schema import DOMAINS
 
-CLAIMS_FILE = DATA_DIR / "claims.json"
 DRILL_KINDS: frozenset[str] = frozenset({
     "naval_exercise", "land_exercise", "counter_terrorism_exercise", "coast_guard_exercise",
     "missile_defense_exercise",

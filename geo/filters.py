@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
 import geopandas as gpd
 import pandas as pd
 
-from geo.view import View
+from geo.view import View, Years
+
+if TYPE_CHECKING:
+    from geo.upload import Upload
 
 
 def _any_in(series: pd.Series, wanted: frozenset[str]) -> pd.Series:
@@ -59,3 +65,12 @@ def apply(events: gpd.GeoDataFrame, view: View) -> gpd.GeoDataFrame:
     if "order" in out:  # the catalog's precomputed start-date rank
         return out if out["order"].is_monotonic_increasing else out.sort_values("order")
     return out.sort_values(["start_date", "id"], kind="stable")
+
+
+def in_years(upload: Upload, years: Years | None) -> Upload:
+    """The upload with only the records overlapping ``years`` (inclusive); all if ``None``."""
+    if years is None or not upload.loaded:
+        return upload
+    r = upload.records
+    keep = (r["year_start"] <= years[1]) & (r["year_end"] >= years[0])
+    return replace(upload, records=r[keep.astype(bool)])

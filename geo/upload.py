@@ -20,7 +20,7 @@ import math
 import re
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePath
 from typing import Any
@@ -40,7 +40,6 @@ from geo.text import text_problem
 
 FORMATS = ("geojson", "csv", "kml")
 EXTENSIONS = ("geojson", "json", "csv", "tsv", "txt", "kml", "kmz", "zip")
-NONE = "(none)"  # a CSV mapping slot left empty
 _DATETIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}")
 _YEAR = re.compile(r"^\d{4}$")
 _AREA = ("Polygon", "MultiPolygon")
@@ -175,15 +174,6 @@ def csv_header(name: str, data: bytes, limits: Limits = Limits()) -> list[str] |
     except csv.Error as exc:
         raise UploadError(f"{label}: expected CSV, got {exc}") from None
     return [h.strip() for h in first]
-
-
-def in_years(upload: Upload, years: tuple[int, int] | None) -> Upload:
-    """The upload with only the records overlapping ``years`` (inclusive); all if None."""
-    if years is None or not upload.loaded:
-        return upload
-    r = upload.records
-    keep = (r["year_start"] <= years[1]) & (r["year_end"] >= years[0])
-    return replace(upload, records=r[keep.astype(bool)])
 
 
 # --------------------------------------------------------------------------- entry point

@@ -11,8 +11,9 @@ from branca.element import MacroElement
 from jinja2 import Template
 from shapely.geometry import mapping
 
-from geo.basemap import BASEMAP, countries
+from geo.basemap import countries
 from geo.frame import to_display
+from geo.paths import BASEMAP
 from layers.styles import LAND
 
 ATTRIBUTION = "Basemap: Natural Earth (public domain)"

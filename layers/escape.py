@@ -7,7 +7,6 @@ HTML metacharacters the backtick, ``$`` and backslash are turned into entities.
 from __future__ import annotations
 
 import html
-import re
 
 _EXTRA = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;", "\x00": "\ufffd"})
 
@@ -27,15 +26,3 @@ def text(value: object) -> str:
     if value is None:
         return ""
     return html.escape(str(value), quote=True).translate(_EXTRA)
-
-
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
-
-
-def markdown(value: object) -> str:
-    """Escape text for Streamlit markdown (``st.error``, ``st.caption``...): every markdown,
-    HTML and LaTeX metacharacter is backslash-escaped, so a file name such as
-    ``![x](http://host/x.png)`` shows as written and loads nothing."""
-    if value is None:
-        return ""
-    return _MARKDOWN.sub(r"\\\1", str(value)).replace("\n", " ")

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
 import folium
 import geopandas as gpd
@@ -12,38 +11,21 @@ from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from geo.catalog import Catalog
-from geo.schema import APPROXIMATE, ZONE_TYPES
+from geo.naming import zone_names
+from geo.schema import APPROXIMATE
 from geo.upload import Upload
+from geo.view import Extent, Layers
 from layers import assets
 from layers.basemap import ATTRIBUTION, basemap_layer
 from layers.events import LOD_EVENTS, events_layer
-from layers.features import to_script_json
 from layers.legend import LEGEND_CSS, caption_control, legend_control, legend_html, symbol_of
 from layers.publish import Publisher
 from layers.styles import SEA
 from layers.user import user_layer
-from layers.zones import NEUTRAL, regions_layer, zone_names, zones_layer
+from layers.zones import regions_layer, zones_layer
 
 DEFAULT_CENTER = (45.0, 140.0)  # lat, display-frame lon: Central Asia to Alaska at zoom 3
 DEFAULT_ZOOM = 3
-
-
-@dataclass(frozen=True)
-class Toggles:
-    """Which layers are drawn."""
-
-    events: bool = True
-    zones: bool = True
-    regions: bool = False
-    naming: str = NEUTRAL
-    zone_types: frozenset[str] | None = None  # None: every type
-
-    def shown_zone_types(self, present: Iterable[str]) -> list[str]:
-        """The zone types drawn, of those ``present`` in the data."""
-        if not self.zones:
-            return []
-        return [t for t in ZONE_TYPES if t in set(present)
-                and (self.zone_types is None or t in self.zone_types)]
 
 
 class _Attribution(MacroElement):
@@ -59,11 +41,6 @@ class _Attribution(MacroElement):
     def __init__(self, text: str) -> None:
         super().__init__()
         self.text = text
-
-
-def region_names(catalog: Catalog) -> dict[str, str]:
-    """Region id -> display name."""
-    return dict(zip(catalog.regions["id"], catalog.regions["name"], strict=True))
 
 
 class _CopyLink(MacroElement):
@@ -117,10 +94,10 @@ class _CopyLink(MacroElement):
 
 def base_map(
     catalog: Catalog,
-    toggles: Toggles,
+    layers: Layers,
     *,
     height: str = "100%",
-    extent: tuple[float, float, float] | None = None,
+    extent: Extent | None = None,
     link: bool = False,
 ) -> folium.Map:
     """The parts that do not change with the filters: basemap, zones, region outlines.
@@ -128,7 +105,7 @@ def base_map(
     Parameters
     ----------
     catalog : Catalog
-    toggles : Toggles
+    layers : Layers
     height : str
         CSS height of the map element.
     extent : tuple of float, optional
@@ -158,18 +135,18 @@ def base_map(
     if link:
         _CopyLink().add_to(m)
     basemap_layer().add_to(m)
-    if toggles.regions:
+    if layers.outlines:
         regions_layer(catalog.regions).add_to(m)
-    types = toggles.shown_zone_types(catalog.zones["zone_type"])
+    types = layers.shown_zone_types(catalog.zones["zone_type"])
     if types:
-        zones_layer(catalog.zones, types=types, naming=toggles.naming).add_to(m)
+        zones_layer(catalog.zones, types=types, naming=layers.naming).add_to(m)
     return m
 
 
 def overlay(
     catalog: Catalog,
     shown: gpd.GeoDataFrame,
-    toggles: Toggles,
+    layers: Layers,
     publish: Publisher | None = None,
     user: Upload | None = None,
 ) -> folium.FeatureGroup:
@@ -180,10 +157,10 @@ def overlay(
     the user's uploaded records, drawn as a layer of their own (all years: the slider
     filters them in the browser with the events).
     """
-    events = shown if toggles.events else shown.iloc[0:0]
+    events = shown if layers.events else shown.iloc[0:0]
     mine = user if user is not None and user.loaded else None
-    group = events_layer(events, region_names(catalog),
-                         zone_names(catalog.zones, toggles.naming), catalog.version, publish,
+    group = events_layer(events, catalog.region_names(),
+                         zone_names(catalog.zones, layers.naming), catalog.version, publish,
                          extra=[user_layer(mine)] if mine else [])
     kind_symbols: dict[str, set[str]] = {}
     pairs = pd.DataFrame({"kind": events["kind"].to_numpy(),
@@ -193,8 +170,8 @@ def overlay(
     rows = legend_html(
         kind_symbols,
         any_approximate=bool(events["precision"].isin(sorted(APPROXIMATE)).any()),
-        zone_types=toggles.shown_zone_types(catalog.zones["zone_type"]),
-        regions=toggles.regions,
+        zone_types=layers.shown_zone_types(catalog.zones["zone_type"]),
+        regions=layers.outlines,
         grouped=len(events) > LOD_EVENTS,
         user=(mine.name, mine.loaded, {symbol_of(t) for t in mine.records.geom_type})
         if mine else None,
@@ -203,61 +180,17 @@ def overlay(
     return group
 
 
-YEARS_SCRIPT = """<script>
-(function(lo, hi, label) {{
-  var top = window.parent && window.parent !== window ? window.parent : window;
-  var doc = top.document;
-  top.__jmPushYears = top.__jmPushYears || function(lo, hi) {{
-    top.__jmYears = [lo, hi];
-    doc.querySelectorAll('iframe[title="streamlit_folium.st_folium"]').forEach(function(f) {{
-      try {{ if (f.contentWindow.jmSetYears) {{ f.contentWindow.jmSetYears(lo, hi); }} }}
-      catch (e) {{}}
-    }});
-  }};
-  // Watch the slider itself: the map follows a drag or key press at once, without waiting
-  // for the server's rerun (which still updates the table and counts).
-  if (!top.__jmYearsWatch) {{
-    top.__jmYearsWatch = true;
-    top.setInterval(function() {{
-      var boxes = doc.querySelectorAll('[data-testid="stSlider"]');
-      for (var i = 0; i < boxes.length; i++) {{
-        var name = boxes[i].querySelector('[data-testid="stWidgetLabel"]');
-        if (!name || name.textContent.trim() !== top.__jmYearsLabel) {{ continue; }}
-        var ins = boxes[i].querySelectorAll('input[type="range"]');
-        if (ins.length !== 2) {{ return; }}
-        var a = +ins[0].value, b = +ins[1].value, y = top.__jmYears || [];
-        if (a !== y[0] || b !== y[1]) {{ top.__jmPushYears(Math.min(a, b), Math.max(a, b)); }}
-        return;
-      }}
-    }}, 40);
-  }}
-  top.__jmYearsLabel = label;
-  top.__jmPushYears(lo, hi);
-}})({lo:d}, {hi:d}, {label});
-</script>"""
-
-
-def years_script(years: tuple[int, int], label: str = "Years") -> str:
-    """Page script that hands the slider's years to the map frame.
-
-    It also watches the slider labelled ``label`` and moves the map as soon as the slider
-    moves; the values come from the server (integers) and the slider (numbers).
-    """
-    return YEARS_SCRIPT.format(lo=int(years[0]), hi=int(years[1]),
-                               label=to_script_json(str(label)))
-
-
 def standalone_map(
     catalog: Catalog,
     shown: gpd.GeoDataFrame,
-    toggles: Toggles,
+    layers: Layers,
     *,
     title: str | None = None,
     caption: Sequence[str] = (),
 ) -> folium.Map:
     """Base layers and overlay in one map, with an optional title/caption box."""
-    m = base_map(catalog, toggles)
-    group = overlay(catalog, shown, toggles)
+    m = base_map(catalog, layers)
+    group = overlay(catalog, shown, layers)
     if title:
         caption_control(title, caption).add_to(group)
     group.add_to(m)

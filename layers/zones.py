@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
-from typing import Any
+from collections.abc import Collection
 
 import folium
 import geopandas as gpd
 
-from geo.schema import COUNTRY_NAMES
+from geo.naming import NEUTRAL, zone_name
 from layers.cards import zone_card
 from layers.escape import text
 from layers.features import feature, geojson_layer
@@ -16,31 +15,6 @@ from layers.styles import REGION_STYLE, ZONE_STYLES
 
 ZONES_LAYER = "Contested zones"
 REGIONS_LAYER = "Briefing regions"
-NEUTRAL = "neutral"
-
-
-def zone_name(zone: Mapping[str, Any], naming: str = NEUTRAL) -> str:
-    """The zone's display name: neutral, or the name used by party ``naming`` (e.g. ``JP``)."""
-    names = zone.get("names") or {}
-    return names.get(naming, zone["name"]) if naming != NEUTRAL else zone["name"]
-
-
-def zone_names(zones: gpd.GeoDataFrame, naming: str = NEUTRAL) -> dict[str, str]:
-    """Zone id -> display name under the naming setting."""
-    return {z["id"]: zone_name(z, naming) for z in zones.to_dict("records")}
-
-
-def naming_options(zones: gpd.GeoDataFrame) -> list[str]:
-    """``neutral`` plus every party that names a disputed feature, e.g. ``CN``, ``JP``."""
-    parties = sorted({p for names in zones["names"] for p in (names or {})})
-    return [NEUTRAL, *parties]
-
-
-def naming_label(option: str) -> str:
-    """Label of a naming option: ``Neutral (both names)`` or ``Japan's names``."""
-    if option == NEUTRAL:
-        return "Neutral (all names)"
-    return f"{COUNTRY_NAMES.get(option, option)}'s names"
 
 
 def zone_features(

@@ -3,33 +3,40 @@
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-ARTIFACTS = ROOT / "tests" / "artifacts"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+from geo.catalog import Catalog
+from layers.export.browser import CHROMIUM_ARGS
+from layers.export.browser import chromium_path as find_chromium
+from tests.helpers import ARTIFACTS, ROOT, curated
+
+# One catalog cache for the session, shared by this process, the app servers and the CLI
+# runs it starts (they inherit the environment): the curated record is validated once.
+os.environ.setdefault("JOINTMAP_CACHE", tempfile.mkdtemp(prefix="jointmap-test-cache-"))
 
 
 def chromium_path() -> str:
     """The browser ``make test`` found (CHROMIUM_PATH), else one on PATH; never a skip."""
-    path = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or \
-        shutil.which("chromium-browser") or shutil.which("google-chrome")
+    path = find_chromium()
     if not path:
         pytest.fail("expected a Chromium for the browser tests (run `make test`, which installs "
                     "one, or set CHROMIUM_PATH), got none")
     return path
+
+
+@pytest.fixture(scope="session", name="curated")
+def curated_fixture() -> Catalog:
+    """The bundled catalog with its route facts (loaded once per session)."""
+    return curated()
 
 
 def _free_port() -> int:

@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 import copy
+import functools
 import json
 from pathlib import Path
 from typing import Any
+
+import geopandas as gpd
+
+from geo.cache import load_cached
+from geo.catalog import Catalog
+from geo.paths import DATA_DIR
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "tests" / "artifacts"
 
 SOURCE = {"publisher": "Xinhua", "title": "A report", "date": "2024-07-25"}
 
@@ -66,3 +76,20 @@ def write_data(
     for name, feats in (("events", events), ("regions", regions), ("zones", zones or [])):
         (folder / f"{name}.geojson").write_text(json.dumps(collection(feats)), "utf-8")
     return folder
+
+
+@functools.cache
+def curated() -> Catalog:
+    """The bundled catalog with its route facts, loaded once per test process (through the
+    session's disk cache, which the app servers and CLI runs of the session share)."""
+    return load_cached(DATA_DIR)[0]
+
+
+def events() -> gpd.GeoDataFrame:
+    """The curated events indexed by id."""
+    return curated().events.set_index("id")
+
+
+def zones() -> gpd.GeoDataFrame:
+    """The curated zones indexed by id."""
+    return curated().zones.set_index("id")

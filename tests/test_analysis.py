@@ -7,8 +7,8 @@ from pyproj import Geod
 from shapely.geometry import LineString, Point
 
 from geo.analysis import geodesic_km
-from geo.catalog import DATA_DIR, load_catalog
-from tests.helpers import event, write_data
+from geo.catalog import load_catalog
+from tests.helpers import event, events, write_data
 
 GEOD = Geod(ellps="WGS84")
 
@@ -70,20 +70,18 @@ def test_route_across_180_enters_a_zone_there(tmp_path) -> None:
     assert cat.events.iloc[0]["entered"] == ["bering"]
 
 
-CAT = load_catalog(DATA_DIR)
-EV = CAT.events.set_index("id")
 
 
 def test_july_2019_patrol_entered_kadiz_and_crossed_jadiz_line() -> None:
-    assert "kr-kadiz" in EV.loc["air-patrol-2019-07", "entered"]
-    assert "jp-adiz-west" in EV.loc["air-patrol-2019-07", "crossed"]
+    assert "kr-kadiz" in events().loc["air-patrol-2019-07", "entered"]
+    assert "jp-adiz-west" in events().loc["air-patrol-2019-07", "crossed"]
 
 
 def test_alaska_patrol_approach_to_the_united_states() -> None:
-    km = EV.loc["air-patrol-2024-07", "country_km"]["United States of America"]
+    km = events().loc["air-patrol-2024-07", "country_km"]["United States of America"]
     assert 50 < km < 500  # approximate route; Secretary Austin cited about 200 miles
 
 
 def test_south_china_sea_drill_is_near_the_paracels() -> None:
-    assert "paracel-islands" in EV.loc["naval-exercise-2024-07", "zone_km"]
-    assert "China" not in EV.loc["naval-exercise-2024-07", "country_km"]  # own territory
+    assert "paracel-islands" in events().loc["naval-exercise-2024-07", "zone_km"]
+    assert "China" not in events().loc["naval-exercise-2024-07", "country_km"]  # own territory

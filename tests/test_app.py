@@ -10,15 +10,14 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo import filters
-from geo.catalog import DATA_DIR, load_catalog
 from geo.view import View
+from tests.helpers import curated
 
-CAT = load_catalog(DATA_DIR)
 APP = Path(__file__).resolve().parent.parent / "streamlit_app.py"
 
 
 def expected_ids(view: View) -> set[str]:
-    return set(filters.apply(CAT.events, view)["id"])
+    return set(filters.apply(curated().events, view)["id"])
 
 
 def map_args(at: AppTest) -> dict:
@@ -29,14 +28,14 @@ def map_args(at: AppTest) -> dict:
 
 def drawn_ids(at: AppTest) -> set[str]:
     fids = set(re.findall(r'"fid": "([^"]+)"', map_args(at)["feature_group"]))
-    return {f for f in fids if f in set(CAT.events["id"])}
+    return {f for f in fids if f in set(curated().events["id"])}
 
 
 def page_years(at: AppTest) -> tuple[int, int]:
     """The year range the page hands to the map frame (filtered there, in the browser)."""
     bodies = [h.proto.body for h in at.get("html") if "jmSetYears" in h.proto.body]
     assert len(bodies) == 1, "expected one years script"
-    lo, hi = re.search(r"\}\)\((\d{4}), (\d{4}), ", bodies[0]).groups()
+    lo, hi = re.search(r"jmYearsBridge\((\d{4}), (\d{4}), ", bodies[0]).groups()
     return int(lo), int(hi)
 
 
@@ -58,19 +57,19 @@ def app() -> AppTest:
 
 
 def test_default_view_shows_everything(app: AppTest) -> None:
-    n = len(CAT.events)
+    n = len(curated().events)
     assert count_line(app).startswith(f"**{n} of {n} events shown**")
-    assert drawn_ids(app) == set(CAT.events["id"])
-    assert app.slider[0].value == CAT.year_span()
-    assert page_years(app) == CAT.year_span()
+    assert drawn_ids(app) == set(curated().events["id"])
+    assert app.slider[0].value == curated().year_span()
+    assert page_years(app) == curated().year_span()
 
 
 def test_slider_changes_count_and_map_but_not_base(app: AppTest) -> None:
     base, layer = map_args(app)["script"], map_args(app)["feature_group"]
     app.slider(key="years").set_value((2024, 2024)).run()
     want = expected_ids(View(years=(2024, 2024)))
-    assert 0 < len(want) < len(CAT.events)
-    assert count_line(app).startswith(f"**{len(want)} of {len(CAT.events)} events shown**")
+    assert 0 < len(want) < len(curated().events)
+    assert count_line(app).startswith(f"**{len(want)} of {len(curated().events)} events shown**")
     assert page_years(app) == (2024, 2024)  # the map frame filters the years itself
     assert map_args(app)["script"] == base  # same frame: zoom and pan survive
     assert map_args(app)["feature_group"] == layer  # nothing re-sent, nothing redrawn
@@ -82,7 +81,7 @@ def test_region_filter(app: AppTest) -> None:
     want = expected_ids(View(regions={"arctic"}))
     assert want and drawn_ids(app) == want
     assert count_line(app).startswith(f"**{len(want)} of")
-    assert all("arctic" in r for r in CAT.events.set_index("id").loc[sorted(want), "regions"])
+    assert all("arctic" in r for r in curated().events.set_index("id").loc[sorted(want), "regions"])
 
 
 def test_empty_view_says_so(app: AppTest) -> None:
@@ -109,7 +108,7 @@ def test_url_restores_view_and_bad_value_gives_notice() -> None:
 def test_table_selection_shows_details(app: AppTest) -> None:
     app.slider(key="years").set_value((2024, 2024)).run()
     assert app.dataframe[0].value["id"].tolist() == list(
-        filters.apply(CAT.events, View(years=(2024, 2024)))["id"])
+        filters.apply(curated().events, View(years=(2024, 2024)))["id"])
 
 
 def test_trend_tab_follows_region_and_kind_filters(app: AppTest) -> None:
@@ -120,12 +119,13 @@ def test_trend_tab_follows_region_and_kind_filters(app: AppTest) -> None:
     app.multiselect(key="kinds").set_value(["air_patrol"]).run()
     filtered = claims_frame(app)
     assert filtered["recorded drills"].tolist() == [0, 0, 0, 0]  # patrols are not drills
-    want = [len(filters.apply(CAT.events, View(years=(y, y), kinds={"air_patrol"})
+    want = [len(filters.apply(curated().events, View(years=(y, y), kinds={"air_patrol"})
                               ).query("year_start == @y")) for y in (2022, 2023, 2024, 2025)]
     assert filtered["all joint activities"].tolist() == want != full
     charts = app.get("vega_lite_chart")
     assert len(charts) == 1, "trend chart missing"
-    assert chart_total(charts[0]) == len(filters.apply(CAT.events, View(kinds={"air_patrol"})))
+    want = filters.apply(curated().events, View(kinds={"air_patrol"}))
+    assert chart_total(charts[0]) == len(want)
 
 
 def chart_total(chart) -> int:

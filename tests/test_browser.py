@@ -10,12 +10,10 @@ from urllib.parse import urlparse
 import pytest
 
 from geo import filters
-from geo.catalog import DATA_DIR, load_catalog
 from geo.view import View
-from tests.conftest import ARTIFACTS
+from tests.helpers import ARTIFACTS, curated
 
 pytestmark = pytest.mark.browser
-CAT = load_catalog(DATA_DIR)
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 DRAWN_IDS = """() => {
   const ids = [];
@@ -27,7 +25,7 @@ DRAWN_IDS = """() => {
 
 
 def expected(view: View) -> set[str]:
-    return set(filters.apply(CAT.events, view)["id"])
+    return set(filters.apply(curated().events, view)["id"])
 
 
 @pytest.fixture
@@ -54,7 +52,7 @@ def wait_drawn(frame, want: set[str], timeout: float = 60.0) -> set[str]:
     deadline = time.monotonic() + timeout
     got: set[str] = set()
     while time.monotonic() < deadline:
-        got = {i for i in frame.evaluate(DRAWN_IDS) if i in set(CAT.events["id"])}
+        got = {i for i in frame.evaluate(DRAWN_IDS) if i in set(curated().events["id"])}
         if got == want:
             return got
         time.sleep(0.3)
@@ -63,7 +61,7 @@ def wait_drawn(frame, want: set[str], timeout: float = 60.0) -> set[str]:
 
 def test_map_draws_offline_and_slider_filters_by_keyboard(page) -> None:
     frame = map_frame(page)
-    everything = set(CAT.events["id"])
+    everything = set(curated().events["id"])
     assert wait_drawn(frame, everything) == everything
     # basemap, zones and legend are drawn too
     assert frame.locator("path").count() > 200
@@ -73,7 +71,7 @@ def test_map_draws_offline_and_slider_filters_by_keyboard(page) -> None:
 
     frame.evaluate("() => window.map.setView([40, 135], 5)")
     thumbs = page.locator('[data-testid="stSlider"] input[type="range"]')
-    lo, hi = CAT.year_span()
+    lo, hi = curated().year_span()
     thumbs.nth(0).focus()
     for _ in range(2024 - lo):
         page.keyboard.press("ArrowRight")
@@ -82,12 +80,12 @@ def test_map_draws_offline_and_slider_filters_by_keyboard(page) -> None:
         page.keyboard.press("ArrowLeft")
     want = expected(View(years=(2024, 2024)))
     assert wait_drawn(frame, want) == want
-    assert CAT.events.set_index("id").loc[sorted(want), "year_start"].eq(2024).all()
+    assert curated().events.set_index("id").loc[sorted(want), "year_start"].eq(2024).all()
     legend_kinds = set(frame.evaluate(
         "() => [...document.querySelectorAll('.jm-legend [data-kind]')]"
         ".filter(r => r.style.display !== 'none').map(r => r.getAttribute('data-kind'))"))
-    assert legend_kinds == set(CAT.events.set_index("id").loc[sorted(want), "kind"])
-    page.get_by_text(f"{len(want)} of {len(CAT.events)} events shown").wait_for()
+    assert legend_kinds == set(curated().events.set_index("id").loc[sorted(want), "kind"])
+    page.get_by_text(f"{len(want)} of {len(curated().events)} events shown").wait_for()
     # updated in place: the zoom and centre the user chose survive the filter change
     assert frame.evaluate("() => window.map.getZoom()") == 5
     centre = frame.evaluate("() => window.map.getCenter()")
@@ -148,7 +146,7 @@ def test_click_on_map_selects_event_details(page, server: str) -> None:
     assert xy, "event marker not found"
     box = page.locator(MAP_FRAME).bounding_box()
     page.mouse.click(box["x"] + xy["x"], box["y"] + xy["y"])
-    name = CAT.events.set_index("id").loc[target, "name"]
+    name = curated().events.set_index("id").loc[target, "name"]
     details = page.locator(".st-key-details")
     details.get_by_text(name).first.wait_for(timeout=30_000)
     assert "Sources" in frame.locator(".leaflet-popup-content").inner_text()
@@ -209,7 +207,7 @@ def test_copy_link_restores_view_and_extent(page, server: str, browser) -> None:
 def test_playback_steps_through_years(page, server: str) -> None:
     page.goto(server)
     frame = map_frame(page)
-    everything = set(CAT.events["id"])
+    everything = set(curated().events["id"])
     assert wait_drawn(frame, everything) == everything
     frame.locator(".jm-playback .jm-speed").select_option("4")
     frame.locator(".jm-playback .jm-play").click()
@@ -223,13 +221,13 @@ def test_playback_steps_through_years(page, server: str) -> None:
             break
         time.sleep(0.1)
     years = [int(label[:4]) for label, _ in seen]
-    first = CAT.year_span()[0]
+    first = curated().year_span()[0]
     assert years[:5] == list(range(first, first + 5)), seen
     counts = [n for _, n in seen]
     assert counts == sorted(counts) and counts[-1] > counts[0]  # cumulative window grows
-    want = int((CAT.events["year_start"] <= years[len(counts) - 1]).sum())
+    want = int((curated().events["year_start"] <= years[len(counts) - 1]).sum())
     assert counts[-1] == want
     drawn = len([i for i in frame.evaluate(DRAWN_IDS) if i in everything])
     assert drawn == counts[-1]  # hidden events are off the map, not just invisible
     frame.locator(".jm-playback .jm-all").click()
-    assert frame.evaluate("() => window.jmPlayback.visible") == len(CAT.events)
+    assert frame.evaluate("() => window.jmPlayback.visible") == len(curated().events)

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from geo.catalog import DATA_DIR, load_catalog
+from geo.catalog import load_catalog
+from geo.paths import DATA_DIR
 from tests.helpers import DROP, box, event, region, write_data
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pickle
-import sys
 from pathlib import Path
 
 import geopandas as gpd
@@ -17,9 +16,7 @@ from layers.dense import QUANTUM, SIMPLIFY_DEG, decode, dense_payload
 from layers.publish import Publisher
 from layers.styles import event_style
 from tests.helpers import event, write_data
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
-from generate import generate
+from tests.synthetic import generate
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,6 @@ the browser (zoom kept), and a click on a drawn event opens its details."""
 
 from __future__ import annotations
 
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,10 +14,9 @@ import pytest
 from geo import filters
 from geo.catalog import load_catalog
 from geo.view import View
-from tests.conftest import ARTIFACTS, run_app
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
-from generate import generate
+from tests.conftest import run_app
+from tests.helpers import ARTIFACTS
+from tests.synthetic import generate
 
 pytestmark = pytest.mark.browser
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'

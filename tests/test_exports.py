@@ -18,27 +18,24 @@ from pptx import Presentation
 from pptx.util import Inches
 
 from geo import filters
-from geo.catalog import DATA_DIR, load_catalog
-from geo.view import View
-from layers.browser import browser
-from layers.deck import paginate
-from layers.map import Toggles
-from layers.permalink import parse_extent, parse_state, to_query
-from layers.render import FORMATS, render
-from tests.helpers import event, write_data
+from geo.catalog import load_catalog
+from geo.view import Layers, View, parse_extent, parse_state, to_query
+from layers.export import EXPORT_FORMATS, export_view
+from layers.export.browser import browser
+from layers.export.deck import paginate
+from tests.helpers import curated, event, write_data
 
-CAT = load_catalog(DATA_DIR)
 VIEWS = {"default": View(), "filtered": View(years=(2019, 2024), regions={"sea_of_japan"},
                                                kinds={"air_patrol"})}
 
 
 def n_events(view: View) -> int:
-    return len(filters.apply(CAT.events, view))
+    return len(filters.apply(curated().events, view))
 
 
 @pytest.fixture(scope="module")
 def pngs() -> dict[tuple[str, str], bytes]:
-    return {(name, size): render(CAT, view, Toggles(), "png", size=size)
+    return {(name, size): export_view(curated(), view, Layers(), "png", size=size)
             for name, view in VIEWS.items() for size in ("slide", "print")}
 
 
@@ -59,7 +56,7 @@ def test_png_size_not_blank_with_legend(pngs, name: str) -> None:
 
 @pytest.mark.parametrize("name", VIEWS)
 def test_html_is_one_file_that_requests_only_itself(tmp_path: Path, name: str) -> None:
-    html = render(CAT, VIEWS[name], Toggles(), "html")
+    html = export_view(curated(), VIEWS[name], Layers(), "html")
     path = tmp_path / "map.html"
     path.write_bytes(html)
     seen: list[str] = []
@@ -75,7 +72,7 @@ def test_html_is_one_file_that_requests_only_itself(tmp_path: Path, name: str) -
 
 def test_pptx_slides_pictures_tables_notes() -> None:
     view = View(years=(2019, 2025), regions={"sea_of_japan", "alaska_bering"})
-    prs = Presentation(io.BytesIO(render(CAT, view, Toggles(), "pptx")))
+    prs = Presentation(io.BytesIO(export_view(curated(), view, Layers(), "pptx")))
     assert (prs.slide_width, prs.slide_height) == (Inches(13.333), Inches(7.5))
     slides = list(prs.slides)
     titles = [sl.shapes[0].text_frame.text for sl in slides[1:]]
@@ -91,7 +88,7 @@ def test_pptx_slides_pictures_tables_notes() -> None:
     assert all(sl.has_notes_slide and sl.notes_slide.notes_text_frame.text.strip()
                for sl in slides)
     # every citation of the view is on a sources slide
-    shown = filters.apply(CAT.events, view)
+    shown = filters.apply(curated().events, view)
     body = "\n".join(sh.text_frame.text for sl in slides for sh in sl.shapes
                      if sh.has_text_frame and sl.shapes[0].text_frame.text.startswith("Sources"))
     for ev in shown.to_dict("records"):
@@ -99,7 +96,7 @@ def test_pptx_slides_pictures_tables_notes() -> None:
 
 
 def test_pptx_default_view_has_region_slides() -> None:
-    prs = Presentation(io.BytesIO(render(CAT, View(), Toggles(), "pptx")))
+    prs = Presentation(io.BytesIO(export_view(curated(), View(), Layers(), "pptx")))
     titles = [sl.shapes[0].text_frame.text for sl in list(prs.slides)[1:]]
     region_slides = [t for t in titles if " events" in t and not t.startswith("Overview")]
     assert len({t.split(":")[0] for t in region_slides}) == 6  # the busiest regions
@@ -114,17 +111,17 @@ def test_table_pagination_fits_height() -> None:
 @pytest.mark.parametrize("name", VIEWS)
 def test_data_formats_carry_route_facts(name: str, tmp_path: Path) -> None:
     view, n = VIEWS[name], n_events(VIEWS[name])
-    gj = json.loads(render(CAT, view, Toggles(), "geojson"))
+    gj = json.loads(export_view(curated(), view, Layers(), "geojson"))
     assert len(gj["features"]) == n
     assert {"entered", "crossed", "closest_approach_km"} <= set(gj["features"][0]["properties"])
-    rows = list(csv.DictReader(io.StringIO(render(CAT, view, Toggles(), "csv")
+    rows = list(csv.DictReader(io.StringIO(export_view(curated(), view, Layers(), "csv")
                                            .decode("utf-8-sig"))))
     assert len(rows) == n and "closest_approach_km" in rows[0]
     path = tmp_path / "e.gpkg"
-    path.write_bytes(render(CAT, view, Toggles(), "gpkg"))
+    path.write_bytes(export_view(curated(), view, Layers(), "gpkg"))
     gpkg = gpd.read_file(path, layer="events")
     assert len(gpkg) == n and "entered" in gpkg.columns
-    root = ET.fromstring(render(CAT, view, Toggles(), "kml"))
+    root = ET.fromstring(export_view(curated(), view, Layers(), "kml"))
     ns = {"k": "http://www.opengis.net/kml/2.2"}
     marks = root.findall(".//k:Placemark", ns)
     assert len(marks) == n
@@ -133,7 +130,7 @@ def test_data_formats_carry_route_facts(name: str, tmp_path: Path) -> None:
 
 def test_july_2019_facts_in_csv() -> None:
     rows = {r["id"]: r for r in csv.DictReader(io.StringIO(
-        render(CAT, View(years=(2019, 2019)), Toggles(), "csv").decode("utf-8-sig")))}
+        export_view(curated(), View(years=(2019, 2019)), Layers(), "csv").decode("utf-8-sig")))}
     assert "South Korea's ADIZ" in rows["air-patrol-2019-07"]["entered"]
 
 
@@ -141,7 +138,7 @@ def test_csv_neutralises_formula_cells(tmp_path: Path) -> None:
     evil = event("evil", name="=HYPERLINK(\"http://x\",\"y\")", assets="+1+1", summary="@SUM(A1)",
                  notes="-2")
     cat = load_catalog(write_data(tmp_path, [evil]))
-    row = next(csv.DictReader(io.StringIO(render(cat, View(), Toggles(), "csv")
+    row = next(csv.DictReader(io.StringIO(export_view(cat, View(), Layers(), "csv")
                                           .decode("utf-8-sig"))))
     assert row["name"].startswith("'=") and row["assets"] == "'+1+1"
     assert row["summary"] == "'@SUM(A1)" and row["notes"] == "'-2"
@@ -149,10 +146,10 @@ def test_csv_neutralises_formula_cells(tmp_path: Path) -> None:
 
 def test_unknown_format_and_empty_view_raise() -> None:
     with pytest.raises(ValueError, match="expected a format from"):
-        render(CAT, View(), Toggles(), "docx")
+        export_view(curated(), View(), Layers(), "docx")
     with pytest.raises(ValueError, match="expected at least one event in the view, got none"):
-        render(CAT, View(years=(2012, 2012), kinds={"air_patrol"}), Toggles(), "csv")
-    assert set(FORMATS) == {"png", "html", "pptx", "csv", "geojson", "gpkg", "kml"}
+        export_view(curated(), View(years=(2012, 2012), kinds={"air_patrol"}), Layers(), "csv")
+    assert set(EXPORT_FORMATS) == {"png", "html", "pptx", "csv", "geojson", "gpkg", "kml"}
 
 
 def test_cli_writes_and_fails_clearly(tmp_path: Path) -> None:
@@ -176,13 +173,13 @@ def test_cli_writes_and_fails_clearly(tmp_path: Path) -> None:
 def test_permalink_round_trip() -> None:
     view = View(years=(2019, 2022), regions={"sea_of_japan"}, kinds={"air_patrol"},
                 participants={"CN"})
-    toggles = Toggles(events=True, regions=True, naming="JP",
+    layers = Layers(events=True, outlines=True, naming="JP",
                       zone_types=frozenset({"adiz", "median_line"}))
-    q = to_query(view, toggles, (40.5, 135.25, 5))
-    back_view, back_toggles, notices = parse_state(q, CAT)
-    assert (back_view, back_toggles, notices) == (view, toggles, [])
+    q = to_query(view, layers, (40.5, 135.25, 5))
+    back_view, back_layers, notices = parse_state(q, curated())
+    assert (back_view, back_layers, notices) == (view, layers, [])
     assert parse_extent(q["map"]) == (40.5, 135.25, 5.0)
-    _, t2, n2 = parse_state({"zones": "none", "names": "XX", "outlines": "yes"}, CAT)
+    _, t2, n2 = parse_state({"zones": "none", "names": "XX", "outlines": "yes"}, curated())
     assert t2.zone_types == frozenset() and t2.naming == "neutral" and len(n2) == 2
     with pytest.raises(ValueError, match="expected map extent"):
         parse_extent("north")

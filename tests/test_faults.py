@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo.catalog import DATA_DIR
+from geo.paths import DATA_DIR
 
 APP = Path(__file__).resolve().parent.parent / "streamlit_app.py"
 

@@ -6,27 +6,20 @@ import json
 import re
 from pathlib import Path
 
-import pytest
-
 from geo import filters
-from geo.catalog import DATA_DIR, Catalog, load_catalog
-from geo.view import View
+from geo.catalog import Catalog, load_catalog
+from geo.view import Layers, View
 from layers.legend import legend_html
-from layers.map import Toggles, standalone_map
+from layers.map import standalone_map
 from layers.styles import KIND_STYLES, ZONE_STYLES
 from tests.helpers import event, write_data
 
 PAYLOAD = "<img src=x onerror=alert(1)>`${alert(2)}`\\"
 
 
-@pytest.fixture(scope="module")
-def curated() -> Catalog:
-    return load_catalog(DATA_DIR)
-
-
-def render(cat: Catalog, view: View = View(), toggles: Toggles = Toggles(), **kw) -> str:
+def render(cat: Catalog, view: View = View(), layers: Layers = Layers(), **kw) -> str:
     shown = filters.apply(cat.events, view)
-    return standalone_map(cat, shown, toggles, **kw).get_root().render()
+    return standalone_map(cat, shown, layers, **kw).get_root().render()
 
 
 def test_page_loads_nothing_from_the_network(curated: Catalog) -> None:
@@ -66,14 +59,14 @@ def test_data_text_is_escaped_everywhere(tmp_path: Path) -> None:
 
 def test_legend_lists_exactly_what_is_drawn(curated: Catalog) -> None:
     view = View(years=(2024, 2024), kinds={"air_patrol"})
-    html = render(curated, view, Toggles(zones=False))
+    html = render(curated, view, Layers(zones=False))
     legend = re.search(r'div\.innerHTML = (".*?");', html, re.S)
     assert legend, "legend control missing"
     text = legend.group(1)
     assert KIND_STYLES["air_patrol"].label in text
     assert KIND_STYLES["naval_exercise"].label not in text
     assert "Contested zones" not in text
-    with_zones = render(curated, view, Toggles(zones=True))
+    with_zones = render(curated, view, Layers(zones=True))
     assert ZONE_STYLES["claim_line"].label in with_zones
 
 

@@ -8,8 +8,9 @@ from pathlib import Path
 import shapely
 from shapely.geometry import LineString, MultiLineString, MultiPolygon, Polygon, shape
 
-from geo.catalog import DATA_DIR, load_catalog
+from geo.catalog import load_catalog
 from geo.frame import to_display, to_storage_lon
+from geo.paths import DATA_DIR
 from layers.basemap import display_countries
 from tests.helpers import box, event, region, write_data
 

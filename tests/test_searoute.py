@@ -8,8 +8,8 @@ import sys
 import shapely
 from shapely.geometry import LineString, box, shape
 
-from geo.catalog import DATA_DIR
 from geo.frame import to_display
+from geo.paths import DATA_DIR
 from geo.searoute import crosses, off_obstacle, route_leg
 
 ISLAND = box(10, -2, 12, 2)

@@ -19,8 +19,9 @@ from hypothesis import strategies as st
 from geo.__main__ import main as geo_main
 from geo.catalog import load_catalog
 from geo.upload import CsvMapping, Limits, UploadError, guess_mapping, parse_upload
-from layers import export_data
-from layers.map import Toggles, standalone_map
+from geo.view import Layers
+from layers.export import data as export_data
+from layers.map import base_map, overlay, standalone_map
 from tests.helpers import event, write_data
 
 CORPUS = Path(__file__).resolve().parent / "data" / "hostile"
@@ -129,12 +130,10 @@ def test_payload_text_is_escaped_on_the_map(tmp_path: Path) -> None:
     write_data(tmp_path, [event("a")])
     cat = load_catalog(tmp_path)
     up = parse_upload("payloads.geojson", (CORPUS / "payloads.geojson").read_bytes())
-    html = standalone_map(cat, cat.events, Toggles()).get_root().render()
+    html = standalone_map(cat, cat.events, Layers()).get_root().render()
     assert "onerror=alert" not in html
-    from layers.map import overlay
-    group = overlay(cat, cat.events, Toggles(), user=up)
-    from layers.map import base_map
-    m = base_map(cat, Toggles())
+    group = overlay(cat, cat.events, Layers(), user=up)
+    m = base_map(cat, Layers())
     group.add_to(m)
     page = m.get_root().render()
     # no payload survives raw: not as HTML, not as a template-literal expression
@@ -258,7 +257,7 @@ def test_valid_events_survive_save_load_and_every_export(feats, tmp_path: Path) 
 
 
 def test_markdown_escape_leaves_nothing_to_render() -> None:
-    from layers.escape import markdown
+    from ui.text import markdown
 
     name = "![x](http://203.0.113.9/x.png) [a](javascript:alert(1)) <b>b</b> $x$ *i* `c`"
     out = markdown(name)

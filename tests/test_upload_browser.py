@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ARTIFACTS
+from tests.helpers import ARTIFACTS
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "data" / "hostile"))
 from make_corpus import big_single_line

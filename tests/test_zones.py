@@ -7,10 +7,8 @@ import json
 import pytest
 from shapely.geometry import Point, shape
 
-from geo.catalog import DATA_DIR, load_catalog
-
-CAT = load_catalog(DATA_DIR)
-Z = CAT.zones.set_index("id")
+from geo.paths import DATA_DIR
+from tests.helpers import curated, zones
 
 
 def dms(d: float, m: float = 0, s: float = 0) -> float:
@@ -18,15 +16,15 @@ def dms(d: float, m: float = 0, s: float = 0) -> float:
 
 
 def coords(zid: str) -> list[tuple[float, float]]:
-    geom = Z.loc[zid, "geometry"]
+    geom = zones().loc[zid, "geometry"]
     ring = geom.exterior.coords if geom.geom_type == "Polygon" else geom.coords
     return [(round(x, 4), round(y, 4)) for x, y in ring]
 
 
 def test_every_zone_valid_sourced_and_in_range() -> None:
-    assert [str(p) for p in CAT.problems if p.file == "zones.geojson"] == []
-    assert len(CAT.zones) >= 12
-    for z in CAT.zones.itertuples():
+    assert [str(p) for p in curated().problems if p.file == "zones.geojson"] == []
+    assert len(curated().zones) >= 12
+    for z in curated().zones.itertuples():
         assert z.geometry.is_valid and z.sources
         minx, miny, maxx, maxy = z.geometry.bounds
         assert -180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90
@@ -57,15 +55,16 @@ def test_kadiz_holds_the_nine_reported_points() -> None:
 
 def test_median_line_and_disputed_islands() -> None:
     assert coords("taiwan-strait-median-line") == [(122.0, 27.0), (118.0, 23.0)]
-    assert Z.loc["dokdo-takeshima", "geometry"].distance(Point(131.867, 37.241)) < 0.01
-    assert Z.loc["paracel-islands", "geometry"].distance(Point(112.34, 16.83)) < 0.05  # Woody I.
-    kurils = Z.loc["southern-kurils", "geometry"]
+    assert zones().loc["dokdo-takeshima", "geometry"].distance(Point(131.867, 37.241)) < 0.01
+    woody = Point(112.34, 16.83)  # Woody Island
+    assert zones().loc["paracel-islands", "geometry"].distance(woody) < 0.05
+    kurils = zones().loc["southern-kurils", "geometry"]
     assert kurils.bounds[0] >= 145.3 and kurils.bounds[2] <= 148.95
 
 
 @pytest.mark.parametrize("zid", ["senkaku-diaoyu", "dokdo-takeshima", "southern-kurils"])
 def test_disputed_features_carry_each_partys_name(zid: str) -> None:
-    names = Z.loc[zid, "names"]
+    names = zones().loc[zid, "names"]
     assert len(names) >= 2 and len(set(names.values())) == len(names)
 
 

@@ -1,12 +1,12 @@
-"""Briefing renderers: standalone HTML, PNG (headless Chromium) and PPTX decks.
+"""The briefing map of a view: what it shows and says, as standalone HTML or a PNG.
 
-One renderer behind the app's download buttons and ``python -m layers export``.
+:class:`Briefing` gathers everything an export needs to know about the view on screen; the
+deck (:mod:`layers.export.deck`) builds on it, never the other way round.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,14 +17,15 @@ from branca.element import Element
 
 from geo import filters
 from geo.catalog import Catalog
+from geo.filters import in_years
 from geo.frame import display_bounds, to_display
-from geo.upload import Upload, in_years
-from geo.view import View
-from layers import browser
+from geo.naming import zone_names
+from geo.upload import Upload
+from geo.view import Extent, Layers, View
+from layers.captions import DATA_SOURCES, describe_view
+from layers.export import browser
 from layers.legend import caption_control
-from layers.map import Toggles, base_map, overlay, region_names
-from layers.table import DATA_SOURCES, describe_view
-from layers.zones import zone_names
+from layers.map import base_map, overlay
 
 TITLE = "China–Russia joint military activity"
 SIZES = {"slide": (1920, 1080, 1.0), "print": (1920, 1080, 2.0)}
@@ -47,8 +48,8 @@ class Briefing:
     catalog : Catalog
     view : View
         Filters.
-    toggles : Toggles
-        Layers and naming.
+    layers : Layers
+        What is drawn, and the naming of disputed features.
     extent : tuple of float, optional
         ``(lat, lng, zoom)`` of the user's map; fitted to the shown events when ``None``.
     title : str
@@ -60,8 +61,8 @@ class Briefing:
 
     catalog: Catalog
     view: View = field(default_factory=View)
-    toggles: Toggles = field(default_factory=Toggles)
-    extent: tuple[float, float, int] | None = None
+    layers: Layers = field(default_factory=Layers)
+    extent: Extent | None = None
     title: str = TITLE
     today: dt.date = field(default_factory=dt.date.today)
     user: Upload | None = None
@@ -73,7 +74,7 @@ class Briefing:
 
     def subtitle(self) -> str:
         """The active filters, in one line."""
-        return describe_view(self.view, region_names(self.catalog), self.catalog.year_span())
+        return describe_view(self.view, self.catalog.region_names(), self.catalog.year_span())
 
     def footer(self) -> str:
         """Attribution, dataset version and export date."""
@@ -82,7 +83,7 @@ class Briefing:
 
     def zone_names(self) -> dict[str, str]:
         """Zone display names under the naming setting."""
-        return zone_names(self.catalog.zones, self.toggles.naming)
+        return zone_names(self.catalog.zones, self.layers.naming)
 
     def require_events(self) -> gpd.GeoDataFrame:
         """The shown events, or :class:`EmptyViewError` naming the filters."""
@@ -113,9 +114,9 @@ def export_map(
         Caption title (default: the briefing's).
     """
     shown = b.shown if events is None else events
-    m = base_map(b.catalog, b.toggles)
+    m = base_map(b.catalog, b.layers)
     user = in_years(b.user, b.view.years) if b.user is not None else None
-    group = overlay(b.catalog, shown, b.toggles, user=user)
+    group = overlay(b.catalog, shown, b.layers, user=user)
     lines = [b.subtitle(), f"{len(shown)} events shown", b.footer()]
     if user is not None and user.loaded:
         lines.insert(2, f"Your data: {user.name} ({user.loaded} records, not verified here)")
@@ -144,10 +145,19 @@ def html_bytes(b: Briefing) -> bytes:
 def png_bytes(b: Briefing, size: str = "slide", *, chromium: Any = None) -> bytes:
     """PNG of the briefing map at ``size`` (``slide`` 1920×1080, ``print`` 3840×2160)."""
     b.require_events()
-    return _png(b, export_map(b, static=True), size, chromium)
+    return map_png(export_map(b, static=True), size, chromium)
 
 
-def _png(b: Briefing, m: folium.Map, size: str, chromium: Any) -> bytes:
+def map_png(m: folium.Map, size: str = "slide", chromium: Any = None) -> bytes:
+    """PNG of a map page at ``size``, in ``chromium`` (a Playwright browser) or a new one.
+
+    Raises
+    ------
+    ValueError
+        On an unknown size.
+    RuntimeError
+        When no Chromium can be started.
+    """
     if size not in SIZES:
         raise ValueError(f"expected size one of {sorted(SIZES)}, got {size!r}")
     w, h, scale = SIZES[size]
@@ -167,13 +177,3 @@ def region_maps(b: Briefing, regions: Sequence[str]) -> list[tuple[str, gpd.GeoD
         if len(sub):
             out.append((rid, sub))
     return out
-
-
-def pptx_bytes(b: Briefing, *, max_regions: int = 6, progress: Any = None) -> bytes:
-    """The briefing deck; see :mod:`layers.deck`."""
-    from layers.deck import build_deck
-
-    b.require_events()
-    buf = io.BytesIO()
-    build_deck(b, max_regions=max_regions, progress=progress).save(buf)
-    return buf.getvalue()

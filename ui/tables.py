@@ -1,4 +1,4 @@
-"""Tables and text for the page around the map: event table, details, filter captions."""
+"""Tables for the page around the map: events, one event's details, upload problems."""
 
 from __future__ import annotations
 
@@ -8,13 +8,9 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 
-from geo.schema import COUNTRY_NAMES, FORMAT_LABELS, KIND_LABELS, PRECISION_LABELS, Problem
+from geo.schema import FORMAT_LABELS, KIND_LABELS, PRECISION_LABELS, Problem
 from geo.upload import Upload
-from geo.view import View
 from layers.cards import countries, date_span, facts_lines
-
-DATA_SOURCES = "Data: curated from official releases (PRC MND, Russian MoD, Japan JSO, ROK JCS, " \
-               "NORAD/USCG) and press reports; sources per event."
 
 
 def events_table(
@@ -43,11 +39,6 @@ def events_table(
     columns = ["id", "start", "end", "name", "kind", "regions", "participants", "format",
                "precision", "zones and closest approach", "sources"]  # fmt: skip
     return pd.DataFrame(rows, columns=columns)
-
-
-CSV_SLOTS = {"name": "Name column", "date": "Date column", "end": "End date column (optional)",
-             "lon": "Longitude column", "lat": "Latitude column",
-             "wkt": "WKT geometry column (instead of lon/lat)", "id": "Id column (optional)"}
 
 
 def problem_table(problems: Sequence[Problem]) -> pd.DataFrame:
@@ -101,24 +92,3 @@ def event_details(
             for s in ev["sources"]
         ],
     }
-
-
-def describe_view(view: View, region_names: Mapping[str, str], years: tuple[int, int]) -> str:
-    """One line naming the active filters, e.g. for a caption or an export subtitle."""
-    lo, hi = view.years or years
-    parts = [f"{lo}–{hi}" if lo != hi else str(lo)]
-    parts.append("regions: " + (", ".join(sorted(region_names.get(r, r) for r in view.regions))
-                                if view.regions else "all"))
-    parts.append("kinds: " + (", ".join(sorted(KIND_LABELS.get(k, k) for k in view.kinds))
-                              if view.kinds else "all"))
-    parts.append("participants: " + (", ".join(sorted(COUNTRY_NAMES.get(p, p)
-                                                      for p in view.participants))
-                                     if view.participants else "all"))
-    return " · ".join(parts)
-
-
-def cite(source: Mapping[str, Any]) -> str:
-    """One-line citation: publisher, “title”, date, table, url (those present)."""
-    parts = [source.get("publisher"), f"“{source['title']}”" if source.get("title") else None,
-             source.get("date"), source.get("table"), source.get("url")]
-    return ", ".join(str(p) for p in parts if p)

@@ -20,10 +20,10 @@ from pptx.util import Emu, Inches, Pt
 
 from geo import stats
 from geo.schema import KIND_LABELS, KINDS
-from layers import browser
-from layers.briefing import Briefing, _png, export_map, region_maps
+from layers.captions import citation
 from layers.cards import date_span
-from layers.map import region_names
+from layers.export import browser
+from layers.export.briefing import Briefing, export_map, map_png, region_maps
 from layers.styles import KIND_STYLES
 
 W, H = Inches(13.333), Inches(7.5)
@@ -45,12 +45,6 @@ def _short(text: str, limit: int) -> str:
 
 def _rgb(hex_colour: str) -> RGBColor:
     return RGBColor.from_string(hex_colour.lstrip("#").upper())
-
-
-def citation(src: dict[str, Any]) -> str:
-    """``Publisher, “Title”, date, url`` for notes and the sources slides."""
-    parts = [src.get("publisher"), f"“{src.get('title')}”", src.get("date"), src.get("url")]
-    return ", ".join(str(p) for p in parts if p)
 
 
 def _citations(events: gpd.GeoDataFrame) -> str:
@@ -156,7 +150,7 @@ def build_deck(
     step = progress or (lambda _f, _m: None)
     shown = b.require_events()
     d = _Deck(b)
-    names = region_names(b.catalog)
+    names = b.catalog.region_names()
     chosen = sorted(b.view.regions) or list(stats.by_region(shown).index[:max_regions])
     regions = region_maps(b, chosen)
 
@@ -169,7 +163,7 @@ def build_deck(
 
     with browser.browser() as chrome:
         step(0.1, "Rendering the overview map")
-        png = _png(b, export_map(b, static=True), "slide", chrome)
+        png = map_png(export_map(b, static=True), "slide", chrome)
         s = d.slide(f"Overview: {len(shown)} joint activities", _citations(shown))
         top = Inches(1.0)
         ph = H - top - Inches(0.55)
@@ -177,8 +171,8 @@ def build_deck(
         d.picture(s, png, int((W - pw) / 2), top, pw, ph)
         for i, (rid, evs) in enumerate(regions):
             step(0.2 + 0.6 * i / max(len(regions), 1), f"Rendering {names.get(rid, rid)}")
-            png = _png(b, export_map(b, evs, static=True, title=names.get(rid, rid)),
-                       "slide", chrome)
+            png = map_png(export_map(b, evs, static=True, title=names.get(rid, rid)), "slide",
+                          chrome)
             rows, done = _event_rows(evs), 0
             pw = Inches(6.4)
             for k in range(len(rows)):  # a page per slide; the first beside the map
@@ -236,3 +230,18 @@ def _source_slides(d: _Deck, shown: gpd.GeoDataFrame) -> None:
         s = d.slide(f"Sources ({page}/{total})", "\n".join(chunk))
         d.text(s, "\n".join(_short(line, 210) for line in chunk), MARGIN, Inches(1.0),
                W - 2 * MARGIN, H - Inches(1.6), 10)
+
+
+def deck_bytes(b: Briefing, *, max_regions: int = 6,
+               progress: Callable[[float, str], None] | None = None) -> bytes:
+    """The briefing deck as PPTX bytes; see :func:`build_deck`.
+
+    Raises
+    ------
+    EmptyViewError
+        When the view shows no events.
+    """
+    b.require_events()
+    buf = io.BytesIO()
+    build_deck(b, max_regions=max_regions, progress=progress).save(buf)
+    return buf.getvalue()

@@ -1,6 +1,6 @@
 """Synthetic catalogs for benchmarks: N events of mixed routes, areas and sites.
 
-Usage: ``python bench/generate.py N OUT_DIR`` (zones, regions and basemap are copied from
+Usage: ``python -m tests.synthetic N OUT_DIR`` (zones, regions and basemap are copied from
 data/). The events are random and clearly labelled synthetic; they never go into data/.
 """
 

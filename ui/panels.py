@@ -1,5 +1,5 @@
-"""Streamlit panels of the app that are more than a widget or two: the user's upload, the
-export panel and the event details. UI only; the work is in ``geo`` and ``layers``."""
+"""Panels of the page that are more than a widget or two: the user's upload, the export
+panel and one event's details. UI only; the work is in ``geo`` and ``layers``."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ import streamlit as st
 from geo.catalog import Catalog
 from geo.upload import (
     EXTENSIONS,
-    NONE,
     CsvMapping,
     Upload,
     UploadError,
@@ -19,12 +18,11 @@ from geo.upload import (
     guess_mapping,
     parse_upload,
 )
-from geo.view import View
-from layers.escape import markdown
-from layers.map import Toggles
-from layers.permalink import to_query
-from layers.render import FORMATS, MIME, render
-from layers.table import CSV_SLOTS, event_details, problem_table
+from geo.view import Layers, View, to_query
+from layers.export import EXPORT_FORMATS, MIME, export_view
+from ui import settings as ui
+from ui.tables import event_details, problem_table
+from ui.text import markdown
 
 
 @st.cache_data(max_entries=4, show_spinner="Checking your file…")
@@ -41,9 +39,7 @@ def upload_panel() -> Upload | None:
         The parsed file; ``None`` when there is none or it was refused (said on the page).
     """
     st.header("Your data")
-    upload = st.file_uploader("Add your own records: name, date and geometry (GeoJSON, CSV, "
-                              "KML, or one of them in a ZIP/KMZ)", type=list(EXTENSIONS),
-                              key="upload")
+    upload = st.file_uploader(ui.UPLOAD.label, type=list(EXTENSIONS), key=ui.UPLOAD.key)
     if upload is None:
         return None
     user = None
@@ -52,12 +48,12 @@ def upload_panel() -> Upload | None:
         header = csv_header(upload.name, raw)
         mapping = None
         if header:
-            guess, opts = guess_mapping(header).slots(), [NONE, *header]
+            guess, opts = guess_mapping(header).slots(), [ui.NONE, *header]
             st.caption("CSV columns (change if the guess is wrong)")
             chosen = {slot: st.selectbox(label, opts, key=f"map_{slot}",
-                                         index=opts.index(guess[slot] or NONE))
-                      for slot, label in CSV_SLOTS.items()}
-            mapping = CsvMapping(**{k: None if v == NONE else v for k, v in chosen.items()})
+                                         index=opts.index(guess[slot] or ui.NONE))
+                      for slot, label in ui.CSV_SLOTS.items()}
+            mapping = CsvMapping(**{k: None if v == ui.NONE else v for k, v in chosen.items()})
         user = _parse(upload.name, raw, mapping)
     except UploadError as exc:
         st.error(f"File not loaded. {markdown(str(exc))}")
@@ -73,22 +69,22 @@ def upload_panel() -> Upload | None:
     return user
 
 
-def export_panel(cat: Catalog, view: View, toggles: Toggles, shown: gpd.GeoDataFrame,
+def export_panel(cat: Catalog, view: View, layers: Layers, shown: gpd.GeoDataFrame,
                  user: Upload | None) -> None:
     """The "Export this view" sidebar section: format, size, Prepare → progress → Download."""
     st.header("Export this view")
-    fmt = st.selectbox("Format", FORMATS, key="export_format",
+    fmt = st.selectbox(ui.EXPORT_FORMAT.label, EXPORT_FORMATS, key=ui.EXPORT_FORMAT.key,
                        format_func=lambda f: f.upper())
-    size = st.radio("Image size", ["slide", "print"], horizontal=True, key="export_size",
-                    disabled=fmt != "png")
+    size = st.radio(ui.EXPORT_SIZE.label, ["slide", "print"], horizontal=True,
+                    key=ui.EXPORT_SIZE.key, disabled=fmt != "png")
     mine = (user.name, user.loaded, user.total) if user is not None else None
-    wanted = (fmt, size, tuple(sorted(to_query(view, toggles).items())), mine)
+    wanted = (fmt, size, tuple(sorted(to_query(view, layers).items())), mine)
     if st.button(f"Prepare {fmt.upper()}", key="prepare", disabled=len(shown) == 0,
                  help="No events in this view" if len(shown) == 0 else None):
         bar = st.progress(0.0, text="Starting…") if fmt == "pptx" else None
         try:
             with st.spinner(f"Rendering {fmt.upper()}…"):
-                data = render(cat, view, toggles, fmt, size=size, user=user,
+                data = export_view(cat, view, layers, fmt, size=size, user=user,
                               progress=bar and (lambda f, msg: bar.progress(f, text=msg)))
             st.session_state.export = (wanted, data)
             if bar:
@@ -99,7 +95,7 @@ def export_panel(cat: Catalog, view: View, toggles: Toggles, shown: gpd.GeoDataF
     if st.session_state.get("export", (None,))[0] == wanted:
         data = st.session_state.export[1]
         st.download_button(f"Download {fmt.upper()} ({len(data) / 1e6:.1f} MB)", data,
-                           file_name=f"joint-activity.{fmt}", mime=MIME[fmt], key="download",
+                           file_name=f"{ui.EXPORT_FILE}.{fmt}", mime=MIME[fmt], key="download",
                            on_click="ignore", type="primary")
 
 

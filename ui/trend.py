@@ -1,12 +1,16 @@
-"""The Trend chart: events per year stacked by kind, coloured from the style table."""
+"""The Trend tab: events per year stacked by kind (colours from the style table), and the
+research paper's claims checked against the record."""
 
 from __future__ import annotations
 
 import altair as alt
 import pandas as pd
+import streamlit as st
 
 from geo import stats
+from geo.claims import COUNTING_RULE, Claims, check
 from geo.schema import KINDS
+from layers.captions import citation
 from layers.styles import KIND_STYLES
 
 
@@ -56,3 +60,15 @@ def trend_chart(
         .transform_calculate(kind_rank=f"indexof({order!r}, datum.kind)")
         .properties(height=380)
     )
+
+
+def trend_tab(every_year: pd.DataFrame, all_events: int, span: tuple[int, int],
+              selected: tuple[int, int] | None, claims: Claims) -> None:
+    """The Trend tab: the chart and the claims check, over every year of the events that
+    match the region, kind and participant filters."""
+    st.altair_chart(trend_chart(every_year, span, selected), width="stretch")
+    st.subheader("Claims check: the research paper's Table 1 against the record")
+    st.caption(f"Claim: {citation(claims.source)}. {claims.note} Counting rule: "
+               f"{COUNTING_RULE} Counted among the events matching the region, kind and "
+               f"participant filters ({len(every_year)} of {all_events}).")
+    st.dataframe(check(every_year, claims), hide_index=True, width="stretch", key="claims")

@@ -1,0 +1,57 @@
+"""The sidebar's filters and layer switches, read into a View and Layers."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from geo.catalog import Catalog
+from geo.naming import naming_options
+from geo.schema import COUNTRY_NAMES, KIND_LABELS, KINDS, ZONE_TYPE_LABELS, ZONE_TYPES
+from geo.view import Layers, View
+from ui import settings as ui
+
+
+def filters(cat: Catalog) -> tuple[View, Layers]:
+    """Draw the Filters and Layers sections; return what they select.
+
+    Parameters
+    ----------
+    cat : Catalog
+        Supplies the year span, regions, kinds, participants and zone types offered.
+
+    Returns
+    -------
+    view : View
+        The filters.
+    layers : Layers
+        The layers drawn and the naming of disputed features.
+    """
+    names = cat.region_names()
+    span = cat.year_span()
+    with st.sidebar:
+        st.header("Filters")
+        years = st.slider(ui.YEARS.label, span[0], span[1], key=ui.YEARS.key)
+        regions = st.multiselect(ui.REGIONS.label, list(names), key=ui.REGIONS.key,
+                                 format_func=names.get, placeholder=ui.REGIONS.placeholder)
+        kinds = st.multiselect(ui.KINDS.label,
+                               [k for k in KINDS if k in set(cat.events["kind"])],
+                               key=ui.KINDS.key, format_func=KIND_LABELS.get,
+                               placeholder=ui.KINDS.placeholder)
+        parts = st.multiselect(ui.PARTICIPANTS.label, cat.participants(),
+                               key=ui.PARTICIPANTS.key,
+                               format_func=lambda c: f"{COUNTRY_NAMES.get(c, c)} ({c})",
+                               placeholder=ui.PARTICIPANTS.placeholder)
+        st.header("Layers")
+        present = [t for t in ZONE_TYPES if t in set(cat.zones["zone_type"])]
+        chosen = st.multiselect(ui.ZONE_TYPES.label, present, key=ui.ZONE_TYPES.key,
+                                format_func=ZONE_TYPE_LABELS.get,
+                                placeholder=ui.ZONE_TYPES.placeholder)
+        layers = Layers(
+            events=st.checkbox(ui.SHOW_EVENTS.label, key=ui.SHOW_EVENTS.key),
+            zone_types=None if chosen == present else frozenset(chosen),
+            outlines=st.checkbox(ui.OUTLINES.label, key=ui.OUTLINES.key),
+            naming=st.selectbox(ui.NAMING.label, naming_options(cat.zones), key=ui.NAMING.key,
+                                format_func=ui.naming_label),
+        )
+    view = View.of(years=years, regions=regions, kinds=kinds, participants=parts)
+    return view, layers

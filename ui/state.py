@@ -1,0 +1,69 @@
+"""What the page keeps between reruns: the cached catalog, and the widgets seeded once
+from the URL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from geo.cache import load_cached
+from geo.catalog import Catalog
+from geo.claims import Claims, load_claims
+from geo.paths import data_dir
+from geo.schema import ZONE_TYPES
+from geo.view import parse_extent, parse_state
+from layers.publish import Publisher
+from ui import settings as ui
+
+# large layers are served from the app's own static/ (needs server.enableStaticServing)
+PUBLISH = Publisher(Path(__file__).resolve().parent.parent / "static")
+
+
+@st.cache_resource(show_spinner="Loading the catalog…")
+def _catalog(folder: str, stamp: tuple[float, ...]) -> Catalog:
+    # once per change of the data files (stamp = their modification times); a catalog
+    # validated before is read from the disk cache
+    return load_cached(folder)[0]
+
+
+def catalog() -> Catalog:
+    """The catalog of the data folder in use (:func:`geo.paths.data_dir`), loaded once."""
+    folder = data_dir()
+    stamp = tuple(p.stat().st_mtime if p.exists() else 0.0
+                  for p in sorted(folder.glob("*.geojson")))
+    return _catalog(str(folder), stamp)
+
+
+@st.cache_resource
+def claims() -> Claims:
+    """The research paper's Table 1 (read once)."""
+    return load_claims()
+
+
+def seed_from_url(cat: Catalog) -> None:
+    """On a session's first run, set the widgets from the URL's parameters.
+
+    Bad parameters fall back to their defaults; the notices are kept in
+    ``st.session_state.notices`` for the page to show.
+    """
+    if "init" in st.session_state:
+        return
+    query = st.query_params.to_dict()
+    start, first, notices = parse_state(query, cat)
+    extent = None
+    if "map" in query:
+        try:
+            extent = parse_extent(query["map"])
+        except ValueError as exc:
+            notices.append(str(exc))
+    present = [t for t in ZONE_TYPES if t in set(cat.zones["zone_type"])]
+    st.session_state.update({
+        "init": True, "notices": notices, "extent": extent,
+        ui.YEARS.key: start.years or cat.year_span(),
+        ui.REGIONS.key: sorted(start.regions), ui.KINDS.key: sorted(start.kinds),
+        ui.PARTICIPANTS.key: sorted(start.participants), ui.SHOW_EVENTS.key: first.events,
+        ui.OUTLINES.key: first.outlines, ui.NAMING.key: first.naming,
+        ui.ZONE_TYPES.key: [t for t in present
+                            if first.zone_types is None or t in first.zone_types],
+    })
