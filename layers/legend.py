@@ -11,6 +11,7 @@ from jinja2 import Template
 
 from geo.schema import KINDS, ZONE_TYPES
 from layers.escape import text
+from layers.jscode import style_tag
 from layers.styles import (
     AGGREGATE_RAMP,
     APPROX_DASH,
@@ -186,23 +187,7 @@ def enclosing_map_name(element: MacroElement) -> str:
     return node.get_name()
 
 
-LEGEND_CSS = """
-<style>
-.jm-legend, .jm-caption { background: rgba(255,255,255,0.94); padding: 6px 9px;
-  border-radius: 4px; box-shadow: 0 1px 4px rgba(0,0,0,0.35); color: #222;
-  font: 12px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; }
-.jm-legend { max-height: 60vh; overflow-y: auto; }
-.jm-legend svg { vertical-align: middle; margin-right: 2px; }
-.jm-legend .jm-title { font-weight: 700; margin-bottom: 2px; }
-.jm-legend.jm-cells [data-kind], .jm-legend.jm-cells [data-approx] { display: none !important; }
-.jm-caption { max-width: 560px; }
-.jm-playback { background: rgba(255,255,255,0.94); padding: 6px 8px; border-radius: 4px;
-  box-shadow: 0 1px 4px rgba(0,0,0,0.35); font: 12px/1.4 system-ui, sans-serif; width: 360px; }
-.jm-playback button, .jm-playback select { font-size: 12px; }
-.jm-playback .jm-label { font-weight: 600; margin-top: 2px; }
-.jm-caption .jm-title { font-weight: 700; font-size: 15px; }
-</style>
-"""
+LEGEND_CSS = style_tag("jointmap.css")
 
 
 def legend_control(rows_html: str, title: str = "Legend") -> Control:

@@ -3,7 +3,9 @@
 - ``geo/`` (the domain) imports no rendering, UI or export library and nothing above it;
 - ``layers/`` (drawing and exports) never imports Streamlit or the UI;
 - the project's own modules import each other without cycles (imports inside functions
-  count too: a cycle hidden in a function is still a cycle).
+  count too: a cycle hidden in a function is still a cycle);
+- JavaScript and CSS live in files (``layers/js``, ``layers/css``, ``ui/js``): no Python
+  module holds a string of more than :data:`MAX_STRING_LINES` lines besides its docstrings.
 
 Read with the standard library's :mod:`ast`: nothing is imported to check it.
 """
@@ -25,6 +27,7 @@ FORBIDDEN = {
                       "playwright", "pptx", "layers", "ui"}),
     "layers": frozenset({"streamlit", "streamlit_folium", "ui"}),
 }
+MAX_STRING_LINES = 40  # a folium template's glue fits; a script or stylesheet does not
 
 
 @dataclass(frozen=True)
@@ -134,12 +137,38 @@ def cycles(root: Path) -> list[list[str]]:
     return found
 
 
+def long_strings(root: Path, limit: int = MAX_STRING_LINES) -> list[str]:
+    """String literals (f-strings too) spanning more than ``limit`` lines, docstrings aside."""
+    found = []
+    for path in modules(root).values():
+        tree = ast.parse(path.read_text("utf-8"), filename=str(path))
+        docs = {id(node.body[0].value) for node in ast.walk(tree)
+                if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef
+                              | ast.AsyncFunctionDef)
+                and node.body and isinstance(node.body[0], ast.Expr)
+                and isinstance(node.body[0].value, ast.Constant)}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant | ast.JoinedStr) and id(node) not in docs:
+                if isinstance(node, ast.Constant) and not isinstance(node.value, str):
+                    continue
+                lines = (node.end_lineno or node.lineno) - node.lineno + 1
+                if lines > limit:
+                    found.append(f"{path.relative_to(root)}:{node.lineno}: a string of "
+                                 f"{lines} lines (expected at most {limit}; put scripts and "
+                                 "styles in layers/js, layers/css or ui/js)")
+    return found
+
+
 def test_floors_hold() -> None:
     assert floor_violations(ROOT) == []
 
 
 def test_no_import_cycles() -> None:
     assert cycles(ROOT) == []
+
+
+def test_scripts_and_styles_live_in_files() -> None:
+    assert long_strings(ROOT) == []
 
 
 def test_the_checks_catch_what_they_guard(tmp_path: Path) -> None:
@@ -154,6 +183,7 @@ def test_the_checks_catch_what_they_guard(tmp_path: Path) -> None:
         "layers/b.py": "def g():\n    from .a import other\n",
         "ui/__init__.py": "",
         "ui/panel.py": "import streamlit\nimport layers.a\n",
+        "ui/script.py": '"""Doc\n' + "line\n" * 50 + '"""\nJS = """\n' + "x;\n" * 41 + '"""\n',
     }
     for rel, text in files.items():
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -165,6 +195,9 @@ def test_the_checks_catch_what_they_guard(tmp_path: Path) -> None:
         "layers.page imports streamlit (expected no streamlit in layers/)",
     ]
     assert cycles(tmp_path) == [["layers.a", "layers.b"]]
+    assert [b.split(": ", 1)[1] for b in long_strings(tmp_path)] == [
+        "a string of 43 lines (expected at most 40; put scripts and styles in layers/js, "
+        "layers/css or ui/js)"]
 
 
 @pytest.mark.parametrize(("module", "text", "want"), [

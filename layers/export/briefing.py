@@ -24,15 +24,12 @@ from geo.upload import Upload
 from geo.view import Extent, Layers, View
 from layers.captions import DATA_SOURCES, describe_view
 from layers.export import browser
+from layers.jscode import style_tag
 from layers.legend import caption_control
 from layers.map import base_map, overlay
 
 TITLE = "China–Russia joint military activity"
 SIZES = {"slide": (1920, 1080, 1.0), "print": (1920, 1080, 2.0)}
-_STATIC_CSS = ("<style>.leaflet-control-zoom, .jm-link, .jm-playback "
-               "{ display: none !important; }"
-               ".jm-caption { max-width: 720px; } .jm-caption .jm-title { font-size: 20px; }"
-               ".jm-legend { font-size: 13px; }</style>")
 
 
 class EmptyViewError(ValueError):
@@ -123,7 +120,7 @@ def export_map(
     caption_control(title or b.title, lines, position="topleft").add_to(group)
     group.add_to(m)
     if static:
-        m.get_root().header.add_child(Element(_STATIC_CSS))
+        m.get_root().header.add_child(Element(style_tag("picture.css")))
     if b.extent is not None and events is None:
         lat, lng, zoom = b.extent
         m.location, m.options["zoom"] = [lat, lng], int(zoom)
