@@ -21,6 +21,7 @@ Usage: ``python data/build_events.py`` (``--check`` exits 1 if the file is stale
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import sys
 from pathlib import Path
@@ -30,13 +31,13 @@ import shapely
 from pyproj import Geod
 from shapely.geometry import shape
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-import itertools
-
-from geo.frame import to_display, to_display_lon
-from geo.searoute import off_obstacle, route_leg
-
 HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE.parent), str(HERE)]  # the geo package; buildtools beside this file
+from buildtools import write_or_check  # noqa: E402
+
+from geo.frame import cut_line, to_display, to_display_lon, unwrap_lons  # noqa: E402
+from geo.searoute import off_obstacle, route_leg  # noqa: E402
+
 RECORDS = HERE / "records"
 OUT = HERE / "events.geojson"
 PROPS = ("id", "name", "kind", "domains", "start", "end", "participants", "assets", "summary",
@@ -46,44 +47,6 @@ _GEOD = Geod(ellps="WGS84")
 
 def _r(x: float) -> float:
     return round(x, 4)
-
-
-def _unwrap(lons: list[float]) -> list[float]:
-    out = [lons[0]]
-    for lon in lons[1:]:
-        prev = out[-1]
-        while lon - prev > 180:
-            lon -= 360
-        while lon - prev < -180:
-            lon += 360
-        out.append(lon)
-    return out
-
-
-def _wrap(lon: float) -> float:
-    return ((lon + 180.0) % 360.0) - 180.0 if not -180.0 <= lon <= 180.0 else lon
-
-
-def cut_line(points: list[tuple[float, float]]) -> dict[str, Any]:
-    """GeoJSON LineString/MultiLineString for a route, cut where it crosses 180°."""
-    lons = _unwrap([p[0] for p in points])
-    lats = [p[1] for p in points]
-    parts: list[list[list[float]]] = [[]]
-    for i, (lon, lat) in enumerate(zip(lons, lats, strict=True)):
-        if i:
-            plon, plat = lons[i - 1], lats[i - 1]
-            for edge in (180.0, -180.0):
-                if (plon - edge) * (lon - edge) < 0:
-                    t = (edge - plon) / (lon - plon)
-                    y = _r(plat + t * (lat - plat))
-                    side = 180.0 if plon < edge else -180.0
-                    parts[-1].append([side, y])
-                    parts.append([[-side, y]])
-        parts[-1].append([_r(_wrap(lon)), _r(lat)])
-    parts = [p for p in parts if len(p) >= 2]
-    if len(parts) == 1:
-        return {"type": "LineString", "coordinates": parts[0]}
-    return {"type": "MultiLineString", "coordinates": parts}
 
 
 AIR_KINDS = frozenset({"air_patrol"})
@@ -105,7 +68,7 @@ def obstacles(air: bool) -> Any:
 def routed(points: list[tuple[float, float]], air: bool) -> list[tuple[float, float]]:
     """Waypoints joined by legs that go round land (ships) or foreign territory (aircraft)."""
     disp = [(to_display_lon(x), y) for x, y in points]
-    lons = _unwrap([p[0] for p in disp])
+    lons = unwrap_lons([p[0] for p in disp])
     disp = [(x, y) for x, (_, y) in zip(lons, disp, strict=True)]
     # inner waypoints ("off Shikoku") move off the obstacle; ends may be ports or airfields
     disp = [disp[0]] + [off_obstacle(p, obstacles(air)) for p in disp[1:-1]] + [disp[-1]]
@@ -187,15 +150,9 @@ def render() -> str:
 
 
 def main(argv: list[str]) -> int:
+    """Write events.geojson; with ``--check``, exit 1 if the committed file differs."""
     text = render()
-    if "--check" in argv:
-        if OUT.read_text("utf-8") != text:
-            print(f"{OUT.name} is stale: run python data/build_events.py", file=sys.stderr)
-            return 1
-        return 0
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT.name}: {text.count(chr(10)) - 2} events")
-    return 0
+    return write_or_check(OUT, text, argv, f"{text.count(chr(10)) - 2} events")
 
 
 if __name__ == "__main__":

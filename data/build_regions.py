@@ -11,12 +11,15 @@ Usage: ``python data/build_regions.py``
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import shapely
 from shapely.geometry import MultiPolygon, Polygon, mapping, shape
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from buildtools import write_or_check  # noqa: E402
 
 # (id, name, polygon ring as (lon, lat)) -- rings in the storage frame.
 SEAS: list[tuple[str, str, list[tuple[float, float]]]] = [
@@ -101,7 +104,8 @@ LANDS: list[tuple[str, str, list[str]]] = [
 ]
 
 
-def main() -> None:
+def render() -> str:
+    """The file text (one line)."""
     countries = json.loads((HERE / "basemap" / "countries-50m.geojson").read_text("utf-8"))
     by_name = {f["properties"]["name"]: shape(f["geometry"]) for f in countries["features"]}
     feats = []
@@ -120,10 +124,15 @@ def main() -> None:
             for rid, name, geom in feats
         ],
     }
-    out = HERE / "regions.geojson"
-    out.write_text(json.dumps(doc, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"wrote {out.name}: {len(feats)} regions")
+    return json.dumps(doc, separators=(",", ":")) + "\n"
+
+
+def main(argv: list[str]) -> int:
+    """Write regions.geojson; with ``--check``, exit 1 if the committed file differs."""
+    text = render()
+    regions = len(json.loads(text)["features"])
+    return write_or_check(HERE / "regions.geojson", text, argv, f"{regions} regions")
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main(sys.argv[1:]))

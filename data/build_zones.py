@@ -18,6 +18,12 @@ import shapely
 from shapely.geometry import box, mapping, shape
 
 HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE.parent), str(HERE)]  # the geo package; buildtools beside this file
+from buildtools import write_or_check  # noqa: E402
+
+from geo.frame import cut_line  # noqa: E402
+
+OUT = HERE / "zones.geojson"
 
 NE_NINE_DASH = {
     "publisher": "Natural Earth (public domain)",
@@ -196,20 +202,22 @@ def cut_at_180(geom: dict[str, Any]) -> dict[str, Any]:
     """Lines given with a jump across 180° come back cut there (RFC 7946)."""
     if geom["type"] != "LineString":
         return geom
-    sys.path.insert(0, str(HERE))
-    from build_events import cut_line
-
     return cut_line([tuple(p) for p in geom["coordinates"]])
 
 
-def main() -> None:
+def render() -> str:
+    """The file text: one zone per line, for readable diffs."""
     feats = [{"type": "Feature", "properties": props, "geometry": geom}
              for props, geom in zones() + extra()]
     lines = [json.dumps(f, ensure_ascii=False, separators=(",", ":")) for f in feats]
-    text = '{"type":"FeatureCollection","features":[\n' + ",\n".join(lines) + "\n]}\n"
-    (HERE / "zones.geojson").write_text(text, encoding="utf-8")
-    print(f"wrote zones.geojson: {len(feats)} zones")
+    return '{"type":"FeatureCollection","features":[\n' + ",\n".join(lines) + "\n]}\n"
+
+
+def main(argv: list[str]) -> int:
+    """Write zones.geojson; with ``--check``, exit 1 if the committed file differs."""
+    text = render()
+    return write_or_check(OUT, text, argv, f"{text.count(chr(10)) - 2} zones")
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main(sys.argv[1:]))

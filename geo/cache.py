@@ -42,8 +42,8 @@ def fingerprint(data_dir: Path, analyse: bool | None = None) -> str:
             h.update((data_dir / name).read_bytes())
         except OSError:
             h.update(b"\0missing")
-    for src in sorted(_GEO.glob("*.py")):
-        h.update(src.name.encode() + src.read_bytes())
+    for src in sorted(_GEO.rglob("*.py")):  # subpackages too (geo/upload/)
+        h.update(src.relative_to(_GEO).as_posix().encode() + src.read_bytes())
     return h.hexdigest()
 
 

@@ -1,8 +1,9 @@
-"""Load and validate ``data/*.geojson`` into GeoDataFrames with precise problems.
+"""Read ``data/*.geojson`` and assemble the catalog: events, zones and regions as
+GeoDataFrames, each event linked to its regions and given its route facts.
 
 Files are parsed with the standard library (never handed to GDAL), each feature is checked
-on its own, and a bad feature is reported as a :class:`~geo.schema.Problem` while the rest
-still loads: loaded + rejected = total, always.
+on its own (:mod:`geo.validate`), and a bad feature is reported as a
+:class:`~geo.schema.Problem` while the rest still loads: loaded + rejected = total, always.
 """
 
 from __future__ import annotations
@@ -10,8 +11,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
-import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,43 +22,28 @@ import pandas as pd
 
 from geo import analysis, basemap
 from geo import regions as region_ops
-from geo.dates import parse_partial
 from geo.frame import to_display
-from geo.geometry import AREA_TYPES, LINE_TYPES, POINT_TYPES, GeometryError, check_geometry
+from geo.geometry import AREA_TYPES
 from geo.paths import BASEMAP_NAME, CATALOG_FILES, DATA_DIR
 from geo.schema import (
-    DOMAINS,
     EVENT_REQUIRED,
-    FORMATS,
     KINDS,
-    PRECISIONS,
     REGION_REQUIRED,
     ZONE_REQUIRED,
-    ZONE_TYPES,
     Problem,
     short,
 )
-from geo.text import text_problem
-
-SCOPE_YEARS = (2012, 2025)
-NO_DATE = "n.d."  # citation convention for an undated web page
-_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
-_ISO2 = re.compile(r"^[A-Z]{2}$")
-_YEAR = re.compile(r"^\d{4}$")
-_URL = re.compile(r"^https?://[^\s<>\"']+$")
-_PRECISION_GEOMETRY = {
-    "reported_route": LINE_TYPES,
-    "approximate_route": LINE_TYPES,
-    "reported_area": AREA_TYPES,
-    "approximate_area": AREA_TYPES,
-    "site": POINT_TYPES,
-}
-
-EVENT_COLUMNS = [
-    "id", "name", "kind", "domains", "start", "end", "participants", "assets", "summary",
-    "precision", "sources", "notes", "format", "start_date", "end_date", "year_start",
-    "year_end",
-]  # fmt: skip
+from geo.validate import (
+    EVENT_COLUMNS,
+    REGION_COLUMNS,
+    SCOPE_YEARS,
+    ZONE_COLUMNS,
+    Checker,
+    check_event,
+    check_feature,
+    check_region,
+    check_zone,
+)
 
 
 @dataclass
@@ -162,10 +147,6 @@ def read_features(path: Path) -> tuple[list[Any], list[Problem]]:
     return feats, []
 
 
-Report = Callable[[str, object, str], None]
-Checker = Callable[[dict[str, Any], Report], dict[str, Any]]
-
-
 def _load(
     path: Path,
     required: Sequence[str],
@@ -177,52 +158,7 @@ def _load(
     geoms = []
     seen: set[str] = set()
     for i, feat in enumerate(feats):
-        if not isinstance(feat, dict) or feat.get("type") != "Feature":
-            got = feat.get("type") if isinstance(feat, dict) else type(feat).__name__
-            problems.append(Problem(path.name, f"#{i}", "type", short(got), "expected a Feature"))
-            continue
-        props = feat.get("properties")
-        if not isinstance(props, dict):
-            problems.append(
-                Problem(path.name, f"#{i}", "properties", short(props), "expected an object")
-            )
-            continue
-        fid = props.get("id")
-        record = fid if isinstance(fid, str) and fid else f"#{i}"
-        bad: list[Problem] = []
-
-        def report(
-            fld: str, value: object, msg: str, _rec: str = record, _bad: list = bad
-        ) -> None:
-            _bad.append(Problem(path.name, _rec, fld, short(value), msg))
-
-        for key in required:
-            if props.get(key) in (None, "", []):
-                report(key, props.get(key), "expected a value for this required field")
-        if isinstance(fid, str) and fid:
-            if not _ID.match(fid):
-                report("id", fid, "expected lower-case letters, digits, '-' or '_' (max 80)")
-            elif fid in seen:
-                report("id", fid, "expected a unique id, got a duplicate")
-            seen.add(fid)
-        elif fid not in (None, ""):
-            report("id", fid, f"expected a string id, got {type(fid).__name__}")
-        row: dict[str, Any] = {}
-        if not bad:
-            row = check(props, report)
-        try:
-            geom = check_geometry(feat.get("geometry"))
-        except GeometryError as exc:
-            report("geometry", _geom_summary(feat.get("geometry")), str(exc))
-            geom = None
-        if geom is not None and not bad and "precision" in props:
-            allowed = _PRECISION_GEOMETRY.get(props["precision"])
-            if allowed is not None and geom.geom_type not in allowed:
-                report(
-                    "geometry",
-                    geom.geom_type,
-                    f"expected {sorted(allowed)} for precision {props['precision']!r}",
-                )
+        row, geom, bad = check_feature(path.name, i, feat, seen, required, check)
         if bad:
             problems.extend(bad)
             continue
@@ -234,164 +170,6 @@ def _load(
     frame = gpd.GeoDataFrame(pd.DataFrame(rows, columns=list(columns), dtype=object),
                              geometry=geoms, crs="EPSG:4326")
     return Collection(frame, problems, len(feats))
-
-
-def _geom_summary(geom: Any) -> str:
-    if isinstance(geom, dict):
-        return f"{geom.get('type')}"
-    return type(geom).__name__
-
-
-def _check_sources(sources: Any, report: Report) -> None:
-    if not isinstance(sources, list) or not sources:
-        report("sources", sources, "expected a non-empty list of {publisher, title, date, url?}")
-        return
-    for j, src in enumerate(sources):
-        where = f"sources[{j}]"
-        if not isinstance(src, dict):
-            report(where, src, "expected an object {publisher, title, date, url?}")
-            continue
-        for key in ("publisher", "title", "date"):
-            if not isinstance(src.get(key), str) or not src.get(key, "").strip():
-                report(f"{where}.{key}", src.get(key), "expected a non-empty string")
-        date_text = src.get("date")
-        if isinstance(date_text, str) and date_text != NO_DATE and not _YEAR.match(date_text):
-            try:
-                parse_partial(src["date"])
-            except ValueError as exc:
-                report(f"{where}.date", src["date"],
-                       f"{exc} (a book may give YYYY; {NO_DATE!r} if undated)")
-        url = src.get("url")
-        if url is not None and (not isinstance(url, str) or not _URL.match(url)):
-            report(f"{where}.url", url, "expected an http(s) URL or no url")
-
-
-def _str_list(
-    props: dict[str, Any],
-    key: str,
-    allowed: Sequence[str] | None,
-    report: Report,
-) -> list[str]:
-    value = props.get(key)
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        report(key, value, "expected a list of strings")
-        return []
-    if allowed is not None:
-        for v in value:
-            if v not in allowed:
-                report(key, v, f"expected one of {list(allowed)}")
-    return list(value)
-
-
-def check_event(props: dict[str, Any], report: Report) -> dict[str, Any]:
-    """Check one event's properties against the contract in ``data/README.md``.
-
-    Parameters
-    ----------
-    props : dict
-        The feature's ``properties``.
-    report : callable
-        ``report(field, value, message)`` records a problem.
-
-    Returns
-    -------
-    dict
-        The row for the events frame (meaningful only when nothing was reported).
-    """
-    for key in ("name", "assets", "summary"):
-        if not isinstance(props.get(key), str):
-            report(key, props.get(key), "expected a string")
-    for key in ("name", "assets", "summary", "notes"):  # text kept unchanged through exports
-        if isinstance(props.get(key), str) and (why := text_problem(props[key])):
-            report(key, props[key], why)
-    if props.get("kind") not in KINDS:
-        report("kind", props.get("kind"), f"expected one of {list(KINDS)}")
-    if props.get("precision") not in PRECISIONS:
-        report("precision", props.get("precision"), f"expected one of {list(PRECISIONS)}")
-    domains = _str_list(props, "domains", DOMAINS, report)
-    participants = _str_list(props, "participants", None, report)
-    for p in participants:
-        if not _ISO2.match(p):
-            report("participants", p, "expected an ISO 3166-1 alpha-2 code such as 'CN'")
-    if participants and not {"CN", "RU"} <= set(participants):
-        report("participants", participants, "expected a joint activity: both 'CN' and 'RU'")
-    start = end = None
-    try:
-        start = parse_partial(props.get("start"))
-    except ValueError as exc:
-        report("start", props.get("start"), str(exc))
-    if props.get("end") is not None:
-        try:
-            end = parse_partial(props.get("end"), end=True)
-        except ValueError as exc:
-            report("end", props.get("end"), str(exc))
-    elif start is not None:
-        end = parse_partial(props["start"], end=True)
-    if start and end and end < start:
-        report("end", props.get("end"), f"expected an end on or after start {props.get('start')}")
-    if start and not SCOPE_YEARS[0] <= start.year <= SCOPE_YEARS[1]:
-        report("start", props.get("start"), f"expected a year in {SCOPE_YEARS[0]}–{SCOPE_YEARS[1]}")
-    _check_sources(props.get("sources"), report)
-    notes = props.get("notes")
-    if notes is not None and not isinstance(notes, str):
-        report("notes", notes, "expected a string or no notes")
-    fmt = props.get("format")
-    if fmt is None:  # derived: who took part together
-        fmt = "bilateral" if set(participants) == {"CN", "RU"} else "with_third_countries"
-    elif fmt not in FORMATS:
-        report("format", fmt, f"expected one of {list(FORMATS)} or no format")
-    return {
-        "id": props.get("id"),
-        "name": props.get("name"),
-        "kind": props.get("kind"),
-        "domains": domains,
-        "start": props.get("start"),
-        "end": props.get("end"),
-        "participants": participants,
-        "assets": props.get("assets"),
-        "summary": props.get("summary"),
-        "precision": props.get("precision"),
-        "sources": props.get("sources"),
-        "notes": notes or "",
-        "format": fmt,
-        "start_date": start,
-        "end_date": end,
-        "year_start": start.year if start else None,
-        "year_end": end.year if end else None,
-    }
-
-
-ZONE_COLUMNS = ["id", "name", "names", "zone_type", "claimants", "summary", "precision",
-                "sources", "notes"]  # fmt: skip
-
-
-def check_zone(props: dict[str, Any], report: Report) -> dict[str, Any]:
-    """Check one zone's properties; see :func:`check_event` for the arguments."""
-    if props.get("zone_type") not in ZONE_TYPES:
-        report("zone_type", props.get("zone_type"), f"expected one of {list(ZONE_TYPES)}")
-    if props.get("precision") not in PRECISIONS:
-        report("precision", props.get("precision"), f"expected one of {list(PRECISIONS)}")
-    _str_list(props, "claimants", None, report)
-    names = props.get("names")
-    if names is not None and not (
-        isinstance(names, dict) and all(isinstance(v, str) for v in names.values())
-    ):
-        report("names", names, "expected an object of party code -> name")
-    _check_sources(props.get("sources"), report)
-    return {k: props.get(k) for k in ZONE_COLUMNS} | {
-        "names": names or {},
-        "notes": props.get("notes") or "",
-    }
-
-
-REGION_COLUMNS = ["id", "name"]
-
-
-def check_region(props: dict[str, Any], report: Report) -> dict[str, Any]:
-    """Check one region's properties; see :func:`check_event` for the arguments."""
-    if not isinstance(props.get("name"), str):
-        report("name", props.get("name"), "expected a string")
-    return {"id": props.get("id"), "name": props.get("name")}
 
 
 def load_events(path: Path) -> Collection:

@@ -7,6 +7,8 @@ not wrap vectors, so for display every geometry is moved into one frame where Al
 
 from __future__ import annotations
 
+from typing import Any
+
 import shapely
 from shapely import affinity
 from shapely.geometry import box
@@ -66,3 +68,56 @@ def display_bounds(geoms: list[BaseGeometry]) -> tuple[float, float, float, floa
     if not nonempty:
         return None
     return tuple(shapely.total_bounds(nonempty).tolist())  # type: ignore[return-value]
+
+
+def unwrap_lons(lons: list[float]) -> list[float]:
+    """Longitudes made continuous: each within 180° of the one before (may leave ±180)."""
+    out = [lons[0]]
+    for lon in lons[1:]:
+        prev = out[-1]
+        while lon - prev > 180:
+            lon -= 360
+        while lon - prev < -180:
+            lon += 360
+        out.append(lon)
+    return out
+
+
+def wrap_lon(lon: float) -> float:
+    """A longitude brought back into [-180, 180] (unchanged when it is already inside)."""
+    return ((lon + 180.0) % 360.0) - 180.0 if not -180.0 <= lon <= 180.0 else lon
+
+
+def cut_line(points: list[tuple[float, float]], ndigits: int = 4) -> dict[str, Any]:
+    """GeoJSON LineString or MultiLineString through ``points``, cut where it crosses 180°.
+
+    Parameters
+    ----------
+    points : list of (lon, lat)
+        The route's vertices; each leg takes the shorter way round (under 180° of longitude).
+    ndigits : int
+        Decimals kept in the coordinates.
+
+    Returns
+    -------
+    dict
+        RFC 7946 storage geometry: parts meet at ±180° at the same latitude.
+    """
+    lons = unwrap_lons([p[0] for p in points])
+    lats = [p[1] for p in points]
+    parts: list[list[list[float]]] = [[]]
+    for i, (lon, lat) in enumerate(zip(lons, lats, strict=True)):
+        if i:
+            plon, plat = lons[i - 1], lats[i - 1]
+            for edge in (180.0, -180.0):
+                if (plon - edge) * (lon - edge) < 0:
+                    t = (edge - plon) / (lon - plon)
+                    y = round(plat + t * (lat - plat), ndigits)
+                    side = 180.0 if plon < edge else -180.0
+                    parts[-1].append([side, y])
+                    parts.append([[-side, y]])
+        parts[-1].append([round(wrap_lon(lon), ndigits), round(lat, ndigits)])
+    parts = [p for p in parts if len(p) >= 2]
+    if len(parts) == 1:
+        return {"type": "LineString", "coordinates": parts[0]}
+    return {"type": "MultiLineString", "coordinates": parts}

@@ -47,8 +47,12 @@ def _event(i: int, rng: random.Random) -> dict:
         "precision": precision, "sources": SOURCE}}
 
 
-def generate(n: int, out: Path, seed: int = 7) -> Path:
-    """Write a data folder with ``n`` synthetic events; return it."""
+def generate(n: int, out: Path, seed: int = 7, *, basemap: bool = True) -> Path:
+    """Write a data folder with ``n`` synthetic events; return it.
+
+    Zones and regions are copied from data/; so is the basemap unless ``basemap`` is false
+    (the route facts then hold no distances to countries, which cost most of their time).
+    """
     rng = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)
     feats = [_event(i, rng) for i in range(n)]
@@ -56,7 +60,8 @@ def generate(n: int, out: Path, seed: int = 7) -> Path:
         json.dumps({"type": "FeatureCollection", "features": feats}), "utf-8")
     for name in ("zones.geojson", "regions.geojson"):
         shutil.copy(ROOT / "data" / name, out / name)
-    shutil.copytree(ROOT / "data" / "basemap", out / "basemap", dirs_exist_ok=True)
+    if basemap:
+        shutil.copytree(ROOT / "data" / "basemap", out / "basemap", dirs_exist_ok=True)
     return out
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from geo.catalog import load_catalog
+from geo.catalog import Catalog, load_catalog
 from geo.paths import DATA_DIR
 from tests.helpers import DROP, box, event, region, write_data
 
@@ -143,8 +143,8 @@ def test_missing_file_is_reported(tmp_path: Path) -> None:
     assert "expected a readable file" in str(cat.problems[0])
 
 
-def test_curated_data_passes_validation() -> None:
-    cat = load_catalog(DATA_DIR)
+def test_curated_data_passes_validation(curated: Catalog) -> None:
+    cat = curated
     assert [str(p) for p in cat.problems] == []
     assert len(cat.events) >= 20
     assert cat.events["id"].is_unique
@@ -163,10 +163,17 @@ def test_cli_validate_exit_codes(tmp_path: Path) -> None:
     assert "events.geojson: 0 loaded, 1 rejected, 1 total" in res.stdout
 
 
-def test_committed_events_file_matches_records() -> None:
-    res = subprocess.run([sys.executable, str(DATA_DIR / "build_events.py"), "--check"],
-                         capture_output=True, text=True)
-    assert res.returncode == 0, res.stderr
+def test_build_check_tells_a_stale_file(tmp_path, capsys) -> None:
+    """`make data-check` runs every build script with --check (this is its mechanism)."""
+    sys.path.insert(0, str(DATA_DIR))
+    from buildtools import write_or_check
+
+    out = tmp_path / "events.geojson"
+    assert write_or_check(out, "{}\n", [], "0 events") == 0 and out.read_text() == "{}\n"
+    assert write_or_check(out, "{}\n", ["--check"], "0 events") == 0
+    assert write_or_check(out, "[]\n", ["--check"], "0 events") == 1
+    assert "events.geojson is stale" in capsys.readouterr().err
+    assert out.read_text() == "{}\n"  # a check never writes
 
 
 def test_every_event_has_a_source_with_publisher_title_date() -> None:

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
 from geo import filters
-from geo.catalog import load_catalog
+from geo.cache import load_cached
+from geo.catalog import Catalog
 from geo.view import View
 from tests.conftest import run_app
 from tests.helpers import ARTIFACTS
@@ -24,12 +24,14 @@ N = 4000
 
 
 @pytest.fixture(scope="module")
-def large(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    data = generate(N, tmp_path_factory.mktemp("large"), seed=11)
+def large(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Catalog]]:
+    # no country distances (never read here); validated once, into the cache the server reads
+    data = generate(N, tmp_path_factory.mktemp("large"), seed=11, basemap=False)
     cache = tmp_path_factory.mktemp("cache")
+    cat, _ = load_cached(data, folder=cache)
     with run_app("streamlit-large.log", JOINTMAP_DATA=str(data),
                  JOINTMAP_CACHE=str(cache)) as url:
-        yield url, data
+        yield url, cat
 
 
 def dense_state(frame, want: dict, timeout: float = 60.0) -> dict:
@@ -44,8 +46,7 @@ def dense_state(frame, want: dict, timeout: float = 60.0) -> dict:
 
 
 def test_large_catalog_draws_filters_and_clicks(large, browser) -> None:
-    url, data = large
-    cat = load_catalog(data)
+    url, cat = large
     ctx = browser.new_context(viewport={"width": 1920, "height": 1080})
     page = ctx.new_page()
     requests: list[str] = []

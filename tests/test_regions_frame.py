@@ -8,7 +8,7 @@ from pathlib import Path
 import shapely
 from shapely.geometry import LineString, MultiLineString, MultiPolygon, Polygon, shape
 
-from geo.catalog import load_catalog
+from geo.catalog import Catalog, load_catalog
 from geo.frame import to_display, to_storage_lon
 from geo.paths import DATA_DIR
 from layers.basemap import display_countries
@@ -64,8 +64,8 @@ def test_basemap_has_no_bands_and_alaska_meets_chukotka() -> None:
     assert 0 < shapely.distance(russia, alaska) < 2.5  # the Bering Strait, ~82 km
 
 
-def test_curated_regions_cover_the_named_sites() -> None:
-    cat = load_catalog(DATA_DIR)
+def test_curated_regions_cover_the_named_sites(curated: Catalog) -> None:
+    cat = curated
     have = set(cat.regions["id"])
     assert {"alaska_bering", "arctic", "sea_of_japan", "east_china_sea", "taiwan", "korea",
             "japan", "south_china_sea", "western_pacific", "central_asia"} <= have
