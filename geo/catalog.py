@@ -159,7 +159,7 @@ def _load(
     seen: set[str] = set()
     for i, feat in enumerate(feats):
         row, geom, bad = check_feature(path.name, i, feat, seen, required, check)
-        if bad:
+        if row is None:
             problems.extend(bad)
             continue
         rows.append(row)

@@ -67,7 +67,8 @@ def display_bounds(geoms: list[BaseGeometry]) -> tuple[float, float, float, floa
     nonempty = [g for g in geoms if g is not None and not g.is_empty]
     if not nonempty:
         return None
-    return tuple(shapely.total_bounds(nonempty).tolist())  # type: ignore[return-value]
+    minx, miny, maxx, maxy = shapely.total_bounds(nonempty).tolist()
+    return minx, miny, maxx, maxy
 
 
 def unwrap_lons(lons: list[float]) -> list[float]:

@@ -219,7 +219,7 @@ def parse_state(query: Query, catalog: Catalog) -> tuple[View, Layers, list[str]
         One message per parameter that fell back to its default.
     """
     view, notices = View.from_query(query, known=catalog.known())
-    zone_types = None
+    zone_types: frozenset[str] | None = None
     if (raw := one(query, "zones")) is not None:
         wanted = {z.strip() for z in raw.split(",") if z.strip()}
         if wanted == {"none"}:

@@ -122,19 +122,18 @@ def events_layer(
         More time-stamped layers (features with ``t0``/``t1``) filtered with the events.
     """
     group = folium.FeatureGroup(name=EVENTS_LAYER, control=False)
+    layers: list[MacroElement] = []
     if len(events):
         if len(events) > LOD_EVENTS and publish is not None and version is not None:
             key = f"{version}|{CODE}|{'|'.join(events['id'])}"
             url = publish(key, lambda: events_json(events, region_names, zone_names, version))
-            layer = DenseLayer(url=url, name=EVENTS_LAYER)
+            layer: MacroElement = DenseLayer(url=url, name=EVENTS_LAYER)
         else:
             data = events_json(events, region_names, zone_names, version)
             layer = (FeatureLayer(data, name=EVENTS_LAYER) if len(events) <= LOD_EVENTS else
                      DenseLayer(data, name=EVENTS_LAYER))
         layer.add_to(group)
-        layers = [layer]
-    else:
-        layers = []
+        layers.append(layer)
     for other in extra:  # e.g. the user's data: stepped by the same slider and playback
         other.add_to(group)
         layers.append(other)

@@ -84,9 +84,9 @@ def legend_html(
         rows.append(f"<div data-kind='{kind}'>{''.join(swatch(style, s) for s in syms)} "
                     f"{text(style.label)}</div>")
     if user is not None:
-        label, count, syms = user
+        label, count, user_syms = user
         rows.append(f"<div data-kind='user'>"
-                    f"{''.join(swatch(USER_STYLE, s) for s in SYMBOLS if s in syms)} "
+                    f"{''.join(swatch(USER_STYLE, s) for s in SYMBOLS if s in user_syms)} "
                     f"Your data: {text(label)} ({count})</div>")
     if grouped:
         ramp = "".join(f"<rect x='{2 + 4 * i}' y='3' width='4' height='10' fill='{c}'/>"

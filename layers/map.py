@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import folium
 import geopandas as gpd
 import pandas as pd
-from branca.element import Element, MacroElement
+from branca.element import Element, Figure, MacroElement
 from jinja2 import Template
 
 from geo.catalog import Catalog
@@ -62,6 +62,20 @@ class _CopyLink(MacroElement):
         self.js = script("copy_link.js")
 
 
+def add_to_head(m: folium.Map, html: str) -> None:
+    """Add ``html`` (e.g. a ``<style>`` element) to the head of the page holding ``m``.
+
+    Raises
+    ------
+    TypeError
+        If the map is not inside a branca Figure (a folium map always is).
+    """
+    root = m.get_root()
+    if not isinstance(root, Figure):
+        raise TypeError(f"expected the map inside a branca Figure, got {type(root).__name__}")
+    root.header.add_child(Element(html))
+
+
 def base_map(
     catalog: Catalog,
     layers: Layers,
@@ -87,7 +101,7 @@ def base_map(
     lat, lng, zoom = extent or (*DEFAULT_CENTER, DEFAULT_ZOOM)
     m = folium.Map(
         location=(lat, lng),
-        zoom_start=zoom,
+        zoom_start=zoom,  # type: ignore[arg-type]  # Leaflet takes fractional zooms
         tiles=None,
         min_zoom=2,
         max_zoom=10,
@@ -97,10 +111,8 @@ def base_map(
         prefer_canvas=len(catalog.events) > LOD_EVENTS,  # thousands of paths: one canvas
         zoom_snap=0.25,  # fitted exports fill the frame instead of jumping a whole level
     )
-    m.get_root().header.add_child(
-        Element(f"<style>.leaflet-container {{ background: {SEA} !important; }}</style>"
-                f"{LEGEND_CSS}")
-    )
+    add_to_head(m, f"<style>.leaflet-container {{ background: {SEA} !important; }}</style>"
+                   f"{LEGEND_CSS}")
     _Attribution(ATTRIBUTION).add_to(m)
     if link:
         _CopyLink().add_to(m)

@@ -96,7 +96,7 @@ def map_tab(s: Screen, draw_events: EventsDrawer = in_browser_years) -> None:
         st.session_state["selected"] = table.iloc[picked.selection.rows[0]]["id"]
 
     sel = st.session_state.get("selected")
-    if sel in ids:
+    if isinstance(sel, str) and sel in ids:
         details_panel(s.shown, sel, names, znames)
 
     if s.user is not None and s.user.loaded:

@@ -82,10 +82,15 @@ def export_panel(cat: Catalog, view: View, layers: Layers, shown: gpd.GeoDataFra
     if st.button(f"Prepare {fmt.upper()}", key="prepare", disabled=len(shown) == 0,
                  help="No events in this view" if len(shown) == 0 else None):
         bar = st.progress(0.0, text="Starting…") if fmt == "pptx" else None
+
+        def report(fraction: float, message: str) -> None:
+            if bar is not None:
+                bar.progress(fraction, text=message)
+
         try:
             with st.spinner(f"Rendering {fmt.upper()}…"):
                 data = export_view(cat, view, layers, fmt, size=size, user=user,
-                              progress=bar and (lambda f, msg: bar.progress(f, text=msg)))
+                                   progress=report)
             st.session_state.export = (wanted, data)
             if bar:
                 bar.empty()

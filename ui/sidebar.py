@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 import streamlit as st
 
 from geo.catalog import Catalog
@@ -30,12 +32,16 @@ def filters(cat: Catalog) -> tuple[View, Layers]:
     span = cat.year_span()
     with st.sidebar:
         st.header("Filters")
-        years = st.slider(ui.YEARS.label, span[0], span[1], key=ui.YEARS.key)
+        # a range slider (its value, seeded from the URL, is a pair): a (first, last) pair
+        years = cast(tuple[int, int], st.slider(ui.YEARS.label, span[0], span[1],
+                                                key=ui.YEARS.key))
         regions = st.multiselect(ui.REGIONS.label, list(names), key=ui.REGIONS.key,
-                                 format_func=names.get, placeholder=ui.REGIONS.placeholder)
+                                 format_func=lambda r: names.get(r, r),
+                                 placeholder=ui.REGIONS.placeholder)
         kinds = st.multiselect(ui.KINDS.label,
                                [k for k in KINDS if k in set(cat.events["kind"])],
-                               key=ui.KINDS.key, format_func=KIND_LABELS.get,
+                               key=ui.KINDS.key,
+                               format_func=lambda k: KIND_LABELS.get(k, k),
                                placeholder=ui.KINDS.placeholder)
         parts = st.multiselect(ui.PARTICIPANTS.label, cat.participants(),
                                key=ui.PARTICIPANTS.key,
@@ -44,7 +50,7 @@ def filters(cat: Catalog) -> tuple[View, Layers]:
         st.header("Layers")
         present = [t for t in ZONE_TYPES if t in set(cat.zones["zone_type"])]
         chosen = st.multiselect(ui.ZONE_TYPES.label, present, key=ui.ZONE_TYPES.key,
-                                format_func=ZONE_TYPE_LABELS.get,
+                                format_func=lambda t: ZONE_TYPE_LABELS.get(t, t),
                                 placeholder=ui.ZONE_TYPES.placeholder)
         layers = Layers(
             events=st.checkbox(ui.SHOW_EVENTS.label, key=ui.SHOW_EVENTS.key),

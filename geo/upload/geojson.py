@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from geo.schema import Problem, short
 from geo.upload.archive import text_of
@@ -23,6 +24,7 @@ def read_geojson(label: str, data: bytes, limits: Limits) -> Upload:
                           f"{exc.lineno} column {exc.colno}") from None
     except RecursionError:
         raise UploadError(f"{label}: expected GeoJSON, got JSON nested too deeply") from None
+    feats: Any
     if isinstance(doc, dict) and doc.get("type") == "Feature":
         feats = [doc]
     elif isinstance(doc, dict) and doc.get("type") == "FeatureCollection":

@@ -80,7 +80,7 @@ class Records:
                                   f"{self.limits.max_vertices:,} positions in the file, got "
                                   f"more by {record}")
             geom, note = _geometry(geometry, report)
-        if bad:
+        if bad or geom is None or d0 is None or d1 is None:  # each None was reported
             self.problems.extend(bad)
             return
         if note:

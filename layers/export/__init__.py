@@ -16,7 +16,7 @@ from geo.catalog import Catalog
 from geo.upload import Upload
 from geo.view import Extent, Layers, View
 from layers.export import data
-from layers.export.briefing import Briefing, html_bytes, png_bytes
+from layers.export.briefing import TITLE, Briefing, html_bytes, png_bytes
 from layers.export.deck import deck_bytes
 
 Progress: TypeAlias = Callable[[float, str], None]
@@ -84,7 +84,7 @@ def export_view(
     """
     if fmt not in EXPORT_FORMATS:
         raise ValueError(f"expected a format from {list(EXPORT_FORMATS)}, got {fmt!r}")
-    b = Briefing(catalog, view, layers, extent, user=user, **({"title": title} if title else {}))
+    b = Briefing(catalog, view, layers, extent, title=title or TITLE, user=user)
     shown = b.require_events()
     names = b.zone_names()
     if fmt == "png":

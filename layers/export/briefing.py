@@ -13,7 +13,6 @@ from typing import Any
 
 import folium
 import geopandas as gpd
-from branca.element import Element
 
 from geo import filters
 from geo.catalog import Catalog
@@ -26,7 +25,7 @@ from layers.captions import DATA_SOURCES, describe_view
 from layers.export import browser
 from layers.jscode import style_tag
 from layers.legend import caption_control
-from layers.map import base_map, overlay
+from layers.map import add_to_head, base_map, overlay
 
 TITLE = "China–Russia joint military activity"
 SIZES = {"slide": (1920, 1080, 1.0), "print": (1920, 1080, 2.0)}
@@ -120,7 +119,7 @@ def export_map(
     caption_control(title or b.title, lines, position="topleft").add_to(group)
     group.add_to(m)
     if static:
-        m.get_root().header.add_child(Element(style_tag("picture.css")))
+        add_to_head(m, style_tag("picture.css"))
     if b.extent is not None and events is None:
         lat, lng, zoom = b.extent
         m.location, m.options["zoom"] = [lat, lng], int(zoom)

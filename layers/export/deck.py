@@ -16,7 +16,7 @@ from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
-from pptx.util import Emu, Inches, Pt
+from pptx.util import Inches, Pt
 
 from geo import stats
 from geo.schema import KIND_LABELS, KINDS
@@ -73,7 +73,7 @@ class _Deck:
         return s
 
     @staticmethod
-    def text(s: Any, text: str, x: Emu, y: Emu, w: Emu, h: Emu, size: int,
+    def text(s: Any, text: str, x: int, y: int, w: int, h: int, size: int,
              bold: bool = False, colour: RGBColor = DARK) -> Any:
         box = s.shapes.add_textbox(x, y, w, h)
         tf = box.text_frame
@@ -84,10 +84,10 @@ class _Deck:
             p.font.size, p.font.bold, p.font.color.rgb = Pt(size), bold, colour
         return box
 
-    def picture(self, s: Any, png: bytes, x: Emu, y: Emu, w: Emu, h: Emu) -> None:
+    def picture(self, s: Any, png: bytes, x: int, y: int, w: int, h: int) -> None:
         s.shapes.add_picture(io.BytesIO(png), x, y, width=w, height=h)
 
-    def table(self, s: Any, rows: Sequence[Sequence[str]], x: Emu, y: Emu, w: Emu,
+    def table(self, s: Any, rows: Sequence[Sequence[str]], x: int, y: int, w: int,
               widths: Sequence[float]) -> None:
         shape = s.shapes.add_table(len(rows), len(rows[0]), x, y, w,
                                    Inches(0.3) * len(rows))
