@@ -30,8 +30,7 @@ def main(draw_events: EventsDrawer = in_browser_years) -> None:
     draw_events : callable
         How the events reach the map (``bench/naive_app.py`` passes its baseline).
     """
-    st.set_page_config(page_title=ui.PAGE_TITLE, layout="wide",
-                       initial_sidebar_state="expanded")
+    st.set_page_config(page_title=ui.PAGE_TITLE, layout="wide", initial_sidebar_state="expanded")
     cat = state.catalog()
     state.seed_from_url(cat)
     view, layers = sidebar_filters(cat)
@@ -49,19 +48,25 @@ def main(draw_events: EventsDrawer = in_browser_years) -> None:
         st.info(f"Route facts are not computed for catalogs of over {ANALYSE_MAX:,} events.")
     for p in cat.problems:
         if p.record == "-":  # a whole file missing or unreadable: say so up front
-            st.error(f"Bundled data file {markdown(p.file)} could not be read "
-                     f"({markdown(p.message)}); the app shows what it could load.")
+            st.error(
+                f"Bundled data file {markdown(p.file)} could not be read "
+                f"({markdown(p.message)}); the app shows what it could load."
+            )
     if cat.problems:
-        with st.expander(f"⚠ {len(cat.problems)} record(s) could not be loaded — "
-                         "the rest is shown"):
+        with st.expander(
+            f"⚠ {len(cat.problems)} record(s) could not be loaded — the rest is shown"
+        ):
             st.text("\n".join(str(p) for p in cat.problems))
-    st.markdown(f"**{len(shown)} of {len(cat.events)} events shown** · "
-                f"{describe_view(view, cat.region_names(), cat.year_span())}")
+    st.markdown(
+        f"**{len(shown)} of {len(cat.events)} events shown** · "
+        f"{describe_view(view, cat.region_names(), cat.year_span())}"
+    )
 
     maps, trend = st.tabs(["Map", "Trend and claims check"])
     with maps:
-        map_tab(Screen(cat, view, layers, shown, every_year, user, st.session_state.extent),
-                draw_events)
+        map_tab(
+            Screen(cat, view, layers, shown, every_year, user, st.session_state.extent), draw_events
+        )
     with trend:
         trend_tab(every_year, len(cat.events), cat.year_span(), view.years, state.claims())
 

@@ -28,17 +28,18 @@ from layers.export.browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
 FRAME = "streamlit_folium"
 
 
-async def session(browser, url: str, seconds: float, k: int, out: dict,
-                  delay: float = 0.0, pace: float = 2.0) -> None:
+async def session(
+    browser, url: str, seconds: float, k: int, out: dict, delay: float = 0.0, pace: float = 2.0
+) -> None:
     await asyncio.sleep(delay)  # users arrive over a few seconds, or all at once (0)
     ctx = await browser.new_context(viewport={"width": 1280, "height": 800})
     page = await ctx.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(f"pageerror: {e}"))
-    page.on("console", lambda m: errors.append(f"console: {m.text}") if m.type == "error"
-            else None)
-    page.on("response", lambda r: errors.append(f"HTTP {r.status} {r.url}")
-            if r.status >= 400 else None)
+    page.on("console", lambda m: errors.append(f"console: {m.text}") if m.type == "error" else None)
+    page.on(
+        "response", lambda r: errors.append(f"HTTP {r.status} {r.url}") if r.status >= 400 else None
+    )
     try:
         await _drive(page, url, seconds, errors, out, k, pace)
     except Exception as exc:  # a session that fails is an error, not a crash of the test
@@ -47,12 +48,15 @@ async def session(browser, url: str, seconds: float, k: int, out: dict,
     await ctx.close()
 
 
-async def _drive(page, url: str, seconds: float, errors: list, out: dict, k: int,
-                 pace: float) -> None:
+async def _drive(
+    page, url: str, seconds: float, errors: list, out: dict, k: int, pace: float
+) -> None:
     await page.goto(url, timeout=180_000)
     await page.wait_for_function(
         "() => [...document.querySelectorAll('iframe')].some(f => { try { "
-        "return f.contentWindow.jmPlayback; } catch (e) { return false; } })", timeout=180_000)
+        "return f.contentWindow.jmPlayback; } catch (e) { return false; } })",
+        timeout=180_000,
+    )
     thumb = page.locator('[data-testid="stSlider"] input[type="range"]').nth(0)
     moves, times = 0, []
     end = time.monotonic() + seconds
@@ -69,26 +73,35 @@ async def _drive(page, url: str, seconds: float, errors: list, out: dict, k: int
         times.append(time.monotonic() - t0)
         moves += 1
         await asyncio.sleep(pace)  # a person, not a loop
-    out[k] = {"moves": moves, "errors": errors,
-              "move_median_s": round(statistics.median(times), 3) if times else None}
+    out[k] = {
+        "moves": moves,
+        "errors": errors,
+        "move_median_s": round(statistics.median(times), 3) if times else None,
+    }
 
 
-async def main_async(sessions: int, seconds: float, data: Path, stagger: float,
-                     pace: float) -> dict:
+async def main_async(
+    sessions: int, seconds: float, data: Path, stagger: float, pace: float
+) -> dict:
     from playwright.async_api import async_playwright
 
     with tempfile.TemporaryDirectory() as cache:
         proc, url = _serve(data, False, Path(cache))
         try:
             async with async_playwright() as p:
-                browser = await p.chromium.launch(executable_path=chromium_path(),
-                                                  args=CHROMIUM_ARGS)
+                browser = await p.chromium.launch(
+                    executable_path=chromium_path(), args=CHROMIUM_ARGS
+                )
                 idle = _rss_mb(proc.pid)
                 out: dict = {}
                 await session(browser, url, 3, -1, {})  # warm the caches with one session
                 warm = _rss_mb(proc.pid)
-                await asyncio.gather(*(session(browser, url, seconds, k, out, k * stagger, pace)
-                                       for k in range(sessions)))
+                await asyncio.gather(
+                    *(
+                        session(browser, url, seconds, k, out, k * stagger, pace)
+                        for k in range(sessions)
+                    )
+                )
                 peak = _rss_mb(proc.pid)
                 await browser.close()
         finally:
@@ -98,34 +111,46 @@ async def main_async(sessions: int, seconds: float, data: Path, stagger: float,
             except Exception:  # busy with closing sessions: stop it hard
                 proc.kill()
     errors = [e for r in out.values() for e in r["errors"]]
-    return {"sessions": sessions, "seconds": seconds, "stagger_s": stagger, "pace_s": pace,
-            "rss_idle_mb": idle,
-            "rss_after_one_session_mb": warm, "rss_after_load_mb": peak,
-            "rss_per_session_mb": round((peak - warm) / sessions, 1),
-            "moves_total": sum(r["moves"] for r in out.values()),
-            "move_median_s": statistics.median([r["move_median_s"] for r in out.values()
-                                                if r["move_median_s"] is not None] or [0]),
-            "errors": errors[:20], "error_count": len(errors),
-            "machine": {"cpus": os.cpu_count(), "platform": platform.platform()}}
+    return {
+        "sessions": sessions,
+        "seconds": seconds,
+        "stagger_s": stagger,
+        "pace_s": pace,
+        "rss_idle_mb": idle,
+        "rss_after_one_session_mb": warm,
+        "rss_after_load_mb": peak,
+        "rss_per_session_mb": round((peak - warm) / sessions, 1),
+        "moves_total": sum(r["moves"] for r in out.values()),
+        "move_median_s": statistics.median(
+            [r["move_median_s"] for r in out.values() if r["move_median_s"] is not None] or [0]
+        ),
+        "errors": errors[:20],
+        "error_count": len(errors),
+        "machine": {"cpus": os.cpu_count(), "platform": platform.platform()},
+    }
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--sessions", type=int, default=10)
     ap.add_argument("--seconds", type=float, default=60)
-    ap.add_argument("--stagger", type=float, default=0.0,
-                    help="seconds between session starts (0: all at once)")
-    ap.add_argument("--pace", type=float, default=2.0,
-                    help="seconds each user waits between slider moves")
+    ap.add_argument(
+        "--stagger", type=float, default=0.0, help="seconds between session starts (0: all at once)"
+    )
+    ap.add_argument(
+        "--pace", type=float, default=2.0, help="seconds each user waits between slider moves"
+    )
     ap.add_argument("--data", type=Path, default=ROOT / "data")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results-load.json")
     args = ap.parse_args()
-    res = asyncio.run(main_async(args.sessions, args.seconds, args.data, args.stagger,
-                                 args.pace))
+    res = asyncio.run(main_async(args.sessions, args.seconds, args.data, args.stagger, args.pace))
     print(json.dumps(res, indent=1))
     old = json.loads(args.out.read_text()) if args.out.exists() else []
-    runs = [r for r in (old if isinstance(old, list) else [old])
-            if (r.get("stagger_s"), r.get("pace_s")) != (args.stagger, args.pace)]
+    runs = [
+        r
+        for r in (old if isinstance(old, list) else [old])
+        if (r.get("stagger_s"), r.get("pace_s")) != (args.stagger, args.pace)
+    ]
     args.out.write_text(json.dumps([*runs, res], indent=1) + "\n")
 
 

@@ -51,14 +51,28 @@ def _rss_mb(pid: int) -> float:
 
 def _serve(data: Path, naive: bool, cache: Path) -> tuple[subprocess.Popen, str]:
     port = _port()
-    env = dict(os.environ, JOINTMAP_DATA=str(data),
-               JOINTMAP_CACHE=str(cache))
+    env = dict(os.environ, JOINTMAP_DATA=str(data), JOINTMAP_CACHE=str(cache))
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run",
-         str(ROOT / ("bench/naive_app.py" if naive else "streamlit_app.py")),
-         "--server.headless", "true", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(ROOT / ("bench/naive_app.py" if naive else "streamlit_app.py")),
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     for _ in range(240):
         try:
@@ -115,20 +129,27 @@ def measure(data: Path, naive: bool, moves: int, timeout_s: float, cache: Path) 
             b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
             page = b.new_page(viewport={"width": 1920, "height": 1080})
             received: list[int] = []
-            page.on("websocket", lambda ws: ws.on(
-                "framereceived", lambda payload: received.append(len(payload))))
+            page.on(
+                "websocket",
+                lambda ws: ws.on("framereceived", lambda payload: received.append(len(payload))),
+            )
             t0 = time.monotonic()
             page.goto(url)
             frame = _map_frame(page, timeout_s)
-            frame.evaluate("() => new Promise(r => requestAnimationFrame("
-                           "() => requestAnimationFrame(r)))")
+            frame.evaluate(
+                "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+            )
             cold = time.monotonic() - t0
-            frame.evaluate("() => { window.map.setView([40, 135], 5, {animate: false});"
-                           " window.__benchMark = 1; }")
+            frame.evaluate(
+                "() => { window.map.setView([40, 135], 5, {animate: false});"
+                " window.__benchMark = 1; }"
+            )
             thumb = page.locator('[data-testid="stSlider"] input[type="range"]').nth(0)
             times, settled, sizes, ws_bytes = [], [], [], []
-            count_js = ("() => [...document.querySelectorAll('[data-testid=stMarkdownContainer]')]"
-                        ".map(e => e.textContent).find(t => t.includes('events shown')) || ''")
+            count_js = (
+                "() => [...document.querySelectorAll('[data-testid=stMarkdownContainer]')]"
+                ".map(e => e.textContent).find(t => t.includes('events shown')) || ''"
+            )
             for k in range(moves):
                 before = sum(received)
                 count_before = page.evaluate(count_js)
@@ -151,20 +172,26 @@ def measure(data: Path, naive: bool, moves: int, timeout_s: float, cache: Path) 
                         break  # the page handed the new years to the map, which redrew
                     page.wait_for_timeout(10)
                 # painted: two animation frames after the change (raster included)
-                frame.evaluate("() => new Promise(r => requestAnimationFrame("
-                               "() => requestAnimationFrame(r)))")
+                frame.evaluate(
+                    "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+                )
                 times.append(time.monotonic() - start)
                 # the rest of the page (count line, table) follows the server's rerun
                 while time.monotonic() < deadline and (
-                        page.evaluate(count_js) == count_before or
-                        page.locator('[data-testid="stStatusWidget"]').count()):
+                    page.evaluate(count_js) == count_before
+                    or page.locator('[data-testid="stStatusWidget"]').count()
+                ):
                     page.wait_for_timeout(10)
                 settled.append(time.monotonic() - start)
                 page.wait_for_timeout(300)  # let trailing messages land before the next move
                 # what the map had to take in: the new layer script, or the whole new page
-                sizes.append(frame.evaluate(  # incremental: the year range, a few bytes
-                    "() => document.documentElement.outerHTML.length" if naive else
-                    "() => JSON.stringify(window.jmYears).length"))
+                sizes.append(
+                    frame.evaluate(  # incremental: the year range, a few bytes
+                        "() => document.documentElement.outerHTML.length"
+                        if naive
+                        else "() => JSON.stringify(window.jmYears).length"
+                    )
+                )
                 ws_bytes.append(sum(received) - before)
             page.wait_for_timeout(500)
             zoom = _map_frame(page, timeout_s).evaluate("() => window.map.getZoom()")
@@ -173,17 +200,22 @@ def measure(data: Path, naive: bool, moves: int, timeout_s: float, cache: Path) 
             t0 = time.monotonic()
             other.goto(url)
             _map_frame(other, timeout_s).evaluate(
-                "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+                "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+            )
             reopen = time.monotonic() - t0
             b.close()
-        return {"cold_start_s": round(cold, 2), "new_session_s": round(reopen, 2),
-                "update_median_s": round(statistics.median(times), 3),
-                "update_p95_s": round(sorted(times)[max(0, int(0.95 * len(times)) - 1)], 3),
-                "page_settled_median_s": round(statistics.median(settled), 3),
-                "map_bytes_per_update": int(statistics.median(sizes)),
-                "ws_bytes_per_update": int(statistics.median(ws_bytes)),
-                "server_rss_mb": round(_rss_mb(proc.pid), 1),
-                "zoom_kept": zoom == 5, "moves": moves}
+        return {
+            "cold_start_s": round(cold, 2),
+            "new_session_s": round(reopen, 2),
+            "update_median_s": round(statistics.median(times), 3),
+            "update_p95_s": round(sorted(times)[max(0, int(0.95 * len(times)) - 1)], 3),
+            "page_settled_median_s": round(statistics.median(settled), 3),
+            "map_bytes_per_update": int(statistics.median(sizes)),
+            "ws_bytes_per_update": int(statistics.median(ws_bytes)),
+            "server_rss_mb": round(_rss_mb(proc.pid), 1),
+            "zoom_kept": zoom == 5,
+            "moves": moves,
+        }
     finally:
         proc.terminate()
         proc.wait(timeout=20)
@@ -198,8 +230,14 @@ def main() -> None:
     ap.add_argument("--modes", default="incremental,naive")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
     args = ap.parse_args()
-    results = {"machine": {"cpus": os.cpu_count(), "platform": platform.platform(),
-                           "python": platform.python_version()}, "runs": []}
+    results = {
+        "machine": {
+            "cpus": os.cpu_count(),
+            "platform": platform.platform(),
+            "python": platform.python_version(),
+        },
+        "runs": [],
+    }
     targets: list[tuple[str, Path]] = []
     if args.real:
         targets.append(("real", ROOT / "data"))
@@ -211,8 +249,11 @@ def main() -> None:
             first = first_open(data, cache, args.timeout)
             for naive in [m == "naive" for m in args.modes.split(",")]:
                 r = measure(data, naive, args.moves, args.timeout, cache)
-                r |= {"catalog": name, "mode": "naive" if naive else "incremental",
-                      "first_open_s": first}
+                r |= {
+                    "catalog": name,
+                    "mode": "naive" if naive else "incremental",
+                    "first_open_s": first,
+                }
                 results["runs"].append(r)
                 print(json.dumps(r), flush=True)
                 args.out.write_text(json.dumps(results, indent=1) + "\n")

@@ -58,8 +58,11 @@ def obstacles(air: bool) -> Any:
     """What a route keeps off, in the display frame: all land for ships; for aircraft,
     every country but China and Russia (the patrols stay out of foreign airspace)."""
     doc = json.loads((HERE / "basemap" / "countries-50m.geojson").read_text("utf-8"))
-    geoms = [to_display(shape(f["geometry"])) for f in doc["features"]
-             if not (air and f["properties"]["name"] in OWN_AIRSPACE)]
+    geoms = [
+        to_display(shape(f["geometry"]))
+        for f in doc["features"]
+        if not (air and f["properties"]["name"] in OWN_AIRSPACE)
+    ]
     union = shapely.union_all(geoms)
     shapely.prepare(union)
     return union

@@ -29,8 +29,11 @@ def write_or_check(out: Path, text: str, argv: Sequence[str], summary: str) -> i
     script = f"python data/{Path(sys.argv[0]).name}"
     if "--check" in argv:
         if not out.exists() or out.read_text("utf-8") != text:
-            print(f"{out.name} is stale: expected it to equal what {script} builds, got a "
-                  f"different file; run {script}", file=sys.stderr)
+            print(
+                f"{out.name} is stale: expected it to equal what {script} builds, got a "
+                f"different file; run {script}",
+                file=sys.stderr,
+            )
             return 1
         print(f"{out.name}: up to date")
         return 0

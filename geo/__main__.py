@@ -27,8 +27,9 @@ def _validate_file(path: Path, mapping: CsvMapping | None) -> int:
         print(f"refused: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:
-        print(f"refused: {path.name}: expected a readable file, got {exc.strerror}",
-              file=sys.stderr)
+        print(
+            f"refused: {path.name}: expected a readable file, got {exc.strerror}", file=sys.stderr
+        )
         return 2
     if up.mapping is not None:
         print("columns: " + ", ".join(f"{k}={v}" for k, v in up.mapping.slots().items() if v))
@@ -48,8 +49,14 @@ def _validate(args: argparse.Namespace) -> int:
     if Path(args.data).is_file():
         mapping = None
         if any((args.name, args.date, args.lon, args.lat, args.wkt)):
-            mapping = CsvMapping(name=args.name, date=args.date, end=args.end, lon=args.lon,
-                                 lat=args.lat, wkt=args.wkt)
+            mapping = CsvMapping(
+                name=args.name,
+                date=args.date,
+                end=args.end,
+                lon=args.lon,
+                lat=args.lat,
+                wkt=args.wkt,
+            )
         return _validate_file(Path(args.data), mapping)
     cat = load_catalog(args.data)
     loaded = {"events.geojson": len(cat.events), "zones.geojson": len(cat.zones),
@@ -89,8 +96,10 @@ def _stats(args: argparse.Namespace) -> int:
     for rid, n in stats.by_region(ev).items():
         print(f"  {names.get(rid, rid):<32} {n}")
     if cat.problems:
-        print(f"\n{len(cat.problems)} record(s) rejected: run `python -m geo validate`",
-              file=sys.stderr)
+        print(
+            f"\n{len(cat.problems)} record(s) rejected: run `python -m geo validate`",
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -103,8 +112,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("stats", _stats, "print counts by year, kind and region"),
     ):
         p = sub.add_parser(name, help=text)
-        p.add_argument("data", nargs="?", default=str(data_dir()),
-                       help="data folder" + (", or one user file" if name == "validate" else ""))
+        p.add_argument(
+            "data",
+            nargs="?",
+            default=str(data_dir()),
+            help="data folder" + (", or one user file" if name == "validate" else ""),
+        )
         p.set_defaults(func=func)
         if name == "validate":
             for col in ("name", "date", "end", "lon", "lat", "wkt"):

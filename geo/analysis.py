@@ -71,8 +71,11 @@ def geodesic_km(a: BaseGeometry, b: BaseGeometry) -> float:
         return 0.0
     c = shapely.centroid(shapely.union(shapely.envelope(a), shapely.envelope(b)))
     aeqd = Transformer.from_crs(
-        "EPSG:4326", f"+proj=aeqd +lat_0={c.y} +lon_0={to_storage_lon(c.x)} +datum=WGS84",
-        always_xy=True)
+        "EPSG:4326",
+        f"+proj=aeqd +lat_0={c.y} +lon_0={to_storage_lon(c.x)} +datum=WGS84",
+        always_xy=True,
+    )
+
     def project(xy: np.ndarray) -> np.ndarray:
         return np.column_stack(aeqd.transform(xy[:, 0], xy[:, 1]))
 
@@ -118,8 +121,10 @@ def analyse(
     near_km : float
         Only approaches within this distance are kept.
     """
-    zone_rows = [(z["id"], set(z["claimants"] or []), to_display(z["geometry"]))
-                 for z in zones.to_dict("records")]
+    zone_rows = [
+        (z["id"], set(z["claimants"] or []), to_display(z["geometry"]))
+        for z in zones.to_dict("records")
+    ]
     land = [(name, to_display(geom)) for name, geom in countries]
     out = []
     for ev in events.to_dict("records"):

@@ -82,8 +82,9 @@ def load_cached(
                 cat = pickle.loads(blob)  # our own file, named by a content hash
             if isinstance(cat, Catalog):
                 return cat, True
-            log.warning("cache %s holds %s, expected a Catalog; re-validating", path,
-                        type(cat).__name__)
+            log.warning(
+                "cache %s holds %s, expected a Catalog; re-validating", path, type(cat).__name__
+            )
         except Exception as exc:  # a truncated or stale file: validate again
             log.warning("cache %s unreadable (%s); re-validating", path, exc)
     cat = load_catalog(data_dir, analyse=analyse)

@@ -167,8 +167,9 @@ def _load(
     if not rows:
         return Collection(_empty(columns), problems, len(feats))
     # object columns keep None as None (a str dtype would turn a missing end into NaN)
-    frame = gpd.GeoDataFrame(pd.DataFrame(rows, columns=list(columns), dtype=object),
-                             geometry=geoms, crs="EPSG:4326")
+    frame = gpd.GeoDataFrame(
+        pd.DataFrame(rows, columns=list(columns), dtype=object), geometry=geoms, crs="EPSG:4326"
+    )
     return Collection(frame, problems, len(feats))
 
 
@@ -186,8 +187,9 @@ def load_regions(path: Path) -> Collection:
     """Load a regions file (polygons only); see :func:`load_catalog`."""
     col = _load(path, REGION_REQUIRED, check_region, REGION_COLUMNS)
     polys = col.frame.geometry.geom_type.isin(sorted(AREA_TYPES))
-    for rid, gtype in zip(col.frame.loc[~polys, "id"], col.frame.loc[~polys].geom_type,
-                          strict=True):
+    for rid, gtype in zip(
+        col.frame.loc[~polys, "id"], col.frame.loc[~polys].geom_type, strict=True
+    ):
         col.problems.append(
             Problem(path.name, rid, "geometry", gtype, "expected a Polygon or MultiPolygon")
         )
@@ -261,14 +263,22 @@ def _load_catalog(data_dir: Path, analyse: bool | None) -> Catalog:
     for rid, regs, geom in zip(events["id"], events["regions"], events.geometry, strict=True):
         if not regs and len(re_.frame):
             bounds = ", ".join(f"{b:g}" for b in geom.bounds)
-            problems.append(Problem(paths[0].name, rid, "geometry", f"{geom.geom_type}({bounds})",
-                                    "expected the event inside at least one region of "
-                                    "regions.geojson, got none"))
+            problems.append(
+                Problem(
+                    paths[0].name,
+                    rid,
+                    "geometry",
+                    f"{geom.geom_type}({bounds})",
+                    "expected the event inside at least one region of regions.geojson, got none",
+                )
+            )
     if analyse is None:
         analyse = len(events) <= ANALYSE_MAX
-    facts = (analysis.analyse(events, zo.frame, basemap.countries(data_dir /
-                                                                  BASEMAP_NAME))
-             if analyse else [analysis.RouteFacts() for _ in range(len(events))])
+    facts = (
+        analysis.analyse(events, zo.frame, basemap.countries(data_dir / BASEMAP_NAME))
+        if analyse
+        else [analysis.RouteFacts() for _ in range(len(events))]
+    )
     events["entered"] = [f.entered for f in facts]
     events["crossed"] = [f.crossed for f in facts]
     events["zone_km"] = [f.zone_km for f in facts]

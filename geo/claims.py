@@ -12,10 +12,15 @@ import pandas as pd
 from geo.paths import CLAIMS_FILE
 from geo.schema import DOMAINS
 
-DRILL_KINDS: frozenset[str] = frozenset({
-    "naval_exercise", "land_exercise", "counter_terrorism_exercise", "coast_guard_exercise",
-    "missile_defense_exercise",
-})
+DRILL_KINDS: frozenset[str] = frozenset(
+    {
+        "naval_exercise",
+        "land_exercise",
+        "counter_terrorism_exercise",
+        "coast_guard_exercise",
+        "missile_defense_exercise",
+    }
+)
 COUNTING_RULE = (
     "A drill is an exercise record (naval, land/strategic, counter-terrorism, coast-guard or "
     "missile-defence exercise) in which China and Russia drilled together, alone or with third "
@@ -59,12 +64,16 @@ def load_claims(path: Path = CLAIMS_FILE) -> Claims:
     for i, row in enumerate(rows):
         for key, kind in (("year", int), ("drills", int), ("domains", list)):
             if not isinstance(row.get(key), kind):
-                raise ValueError(f"{Path(path).name}: rows[{i}].{key}: expected "
-                                 f"{kind.__name__}, got {row.get(key)!r}")
+                raise ValueError(
+                    f"{Path(path).name}: rows[{i}].{key}: expected "
+                    f"{kind.__name__}, got {row.get(key)!r}"
+                )
         bad = [d for d in row["domains"] if d not in DOMAINS]
         if bad:
-            raise ValueError(f"{Path(path).name}: rows[{i}].domains: expected values from "
-                             f"{list(DOMAINS)}, got {bad}")
+            raise ValueError(
+                f"{Path(path).name}: rows[{i}].domains: expected values from "
+                f"{list(DOMAINS)}, got {bad}"
+            )
     return Claims(doc.get("source", {}), rows, doc.get("note", ""))
 
 
@@ -91,8 +100,7 @@ def check(events: pd.DataFrame, claims: Claims) -> pd.DataFrame:
         in_year = events[events["year_start"] == year]
         exercises = in_year[in_year["kind"].isin(sorted(DRILL_KINDS))]
         drills = exercises[exercises["format"] != "multinational"]
-        rec_domains = sorted({d for ds in drills["domains"] for d in ds},
-                             key=DOMAINS.index)
+        rec_domains = sorted({d for ds in drills["domains"] for d in ds}, key=DOMAINS.index)
         missing = [d for d in row["domains"] if d not in rec_domains]
         n, claimed = len(drills), row["drills"]
         if n == claimed:
@@ -103,15 +111,17 @@ def check(events: pd.DataFrame, claims: Claims) -> pd.DataFrame:
             verdict = f"record has {claimed - n} fewer"
         if missing:
             verdict += "; no recorded drill in " + ", ".join(missing)
-        out.append({
-            "year": year,
-            "claimed drills": claimed,
-            "recorded drills": n,
-            "multinational exercises (not counted)": len(exercises) - n,
-            "all joint activities": len(in_year),
-            "claimed domains": row.get("domains_as_printed") or ", ".join(row["domains"]),
-            "recorded drill domains": ", ".join(rec_domains) or "—",
-            "verdict": verdict,
-            "recorded drills (names)": "; ".join(drills["name"]),
-        })
+        out.append(
+            {
+                "year": year,
+                "claimed drills": claimed,
+                "recorded drills": n,
+                "multinational exercises (not counted)": len(exercises) - n,
+                "all joint activities": len(in_year),
+                "claimed domains": row.get("domains_as_printed") or ", ".join(row["domains"]),
+                "recorded drill domains": ", ".join(rec_domains) or "—",
+                "verdict": verdict,
+                "recorded drills (names)": "; ".join(drills["name"]),
+            }
+        )
     return pd.DataFrame(out)

@@ -44,6 +44,4 @@ def by_region(events: pd.DataFrame) -> pd.Series:
     if len(events) == 0:
         return pd.Series(dtype=int, name="events")
     exploded = events[["id", "regions"]].explode("regions").dropna()
-    return exploded.groupby("regions")["id"].nunique().rename("events").sort_values(
-        ascending=False
-    )
+    return exploded.groupby("regions")["id"].nunique().rename("events").sort_values(ascending=False)

@@ -17,14 +17,20 @@ def text_problem(value: str, limit: int = MAX_TEXT) -> str | None:
     rather than silently altered.
     """
     if m := _SURROGATE.search(value):
-        return (f"expected valid Unicode text, got an unpaired surrogate "
-                f"U+{ord(m.group()):04X} at character {m.start()}")
+        return (
+            f"expected valid Unicode text, got an unpaired surrogate "
+            f"U+{ord(m.group()):04X} at character {m.start()}"
+        )
     if "\x00" in value:
-        return (f"expected text without NUL characters, got U+0000 at character "
-                f"{value.index(chr(0))} (NUL cannot be kept in CSV, KML or HTML)")
+        return (
+            f"expected text without NUL characters, got U+0000 at character "
+            f"{value.index(chr(0))} (NUL cannot be kept in CSV, KML or HTML)"
+        )
     if m := _CONTROL.search(value):
-        return (f"expected text without control characters, got "
-                f"U+{ord(m.group()):04X} at character {m.start()}")
+        return (
+            f"expected text without control characters, got "
+            f"U+{ord(m.group()):04X} at character {m.start()}"
+        )
     if len(value) > limit:
         return f"expected at most {limit:,} characters, got {len(value):,}"
     return None

@@ -99,8 +99,11 @@ def check_feature(
         return None, None, [Problem(file, f"#{index}", "type", short(got), "expected a Feature")]
     props = feat.get("properties")
     if not isinstance(props, dict):
-        return None, None, [Problem(file, f"#{index}", "properties", short(props),
-                                    "expected an object")]
+        return (
+            None,
+            None,
+            [Problem(file, f"#{index}", "properties", short(props), "expected an object")],
+        )
     fid = props.get("id")
     record = fid if isinstance(fid, str) and fid else f"#{index}"
     bad: list[Problem] = []
@@ -131,8 +134,11 @@ def check_feature(
     if geom is not None and not bad and "precision" in props:
         allowed = _PRECISION_GEOMETRY.get(props["precision"])
         if allowed is not None and geom.geom_type not in allowed:
-            report("geometry", geom.geom_type,
-                   f"expected {sorted(allowed)} for precision {props['precision']!r}")
+            report(
+                "geometry",
+                geom.geom_type,
+                f"expected {sorted(allowed)} for precision {props['precision']!r}",
+            )
     if bad:
         return None, None, bad
     return row, geom, []
@@ -161,8 +167,11 @@ def _check_sources(sources: Any, report: Report) -> None:
             try:
                 parse_partial(src["date"])
             except ValueError as exc:
-                report(f"{where}.date", src["date"],
-                       f"{exc} (a book may give YYYY; {NO_DATE!r} if undated)")
+                report(
+                    f"{where}.date",
+                    src["date"],
+                    f"{exc} (a book may give YYYY; {NO_DATE!r} if undated)",
+                )
         url = src.get("url")
         if url is not None and (not isinstance(url, str) or not _URL.match(url)):
             report(f"{where}.url", url, "expected an http(s) URL or no url")

@@ -79,9 +79,12 @@ class View:
         span = None if years is None else tuple(years)
         if span is not None and len(span) != 2:
             raise ValueError(f"expected years as (first, last), got {span!r}")
-        return cls(years=None if span is None else (int(span[0]), int(span[1])),
-                   regions=frozenset(regions), kinds=frozenset(kinds),
-                   participants=frozenset(participants))
+        return cls(
+            years=None if span is None else (int(span[0]), int(span[1])),
+            regions=frozenset(regions),
+            kinds=frozenset(kinds),
+            participants=frozenset(participants),
+        )
 
     def with_(self, **changes: Any) -> View:
         """Return a copy with some fields replaced."""
@@ -177,8 +180,9 @@ class Layers:
         if not self.zones:
             return []
         have = set(present)
-        return [t for t in ZONE_TYPES if t in have
-                and (self.zone_types is None or t in self.zone_types)]
+        return [
+            t for t in ZONE_TYPES if t in have and (self.zone_types is None or t in self.zone_types)
+        ]
 
 
 def parse_extent(text: str) -> Extent:
@@ -227,8 +231,9 @@ def parse_state(query: Query, catalog: Catalog) -> tuple[View, Layers, list[str]
         else:
             bad = sorted(wanted - set(ZONE_TYPES))
             if bad:
-                notices.append(f"zones: expected values from {list(ZONE_TYPES)} or 'none', "
-                               f"got unknown {bad}")
+                notices.append(
+                    f"zones: expected values from {list(ZONE_TYPES)} or 'none', got unknown {bad}"
+                )
             zone_types = frozenset(wanted & set(ZONE_TYPES))
     naming = one(query, "names") or NEUTRAL
     options = naming_options(catalog.zones)
@@ -245,8 +250,9 @@ def parse_state(query: Query, catalog: Catalog) -> tuple[View, Layers, list[str]
         else:
             notices.append(f"{key}: expected 0 or 1, got {raw!r}")
             flags[key] = default
-    layers = Layers(events=flags["events"], outlines=flags["outlines"], naming=naming,
-                    zone_types=zone_types)
+    layers = Layers(
+        events=flags["events"], outlines=flags["outlines"], naming=naming, zone_types=zone_types
+    )
     return view, layers, notices
 
 

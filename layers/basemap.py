@@ -23,10 +23,18 @@ DISPLAY_SIMPLIFY_DEG = 0.01  # ~1 km, invisible at briefing scales; a third less
 @functools.cache
 def display_countries(path: Path = BASEMAP) -> dict:
     """The basemap as a display-frame FeatureCollection (computed once per process)."""
-    feats = [{"type": "Feature", "properties": {"name": name},
-              "geometry": mapping(shapely.set_precision(
-                  shapely.simplify(to_display(geom), DISPLAY_SIMPLIFY_DEG), 0.01))}
-             for name, geom in countries(path)]
+    feats = [
+        {
+            "type": "Feature",
+            "properties": {"name": name},
+            "geometry": mapping(
+                shapely.set_precision(
+                    shapely.simplify(to_display(geom), DISPLAY_SIMPLIFY_DEG), 0.01
+                )
+            ),
+        }
+        for name, geom in countries(path)
+    ]
     return {"type": "FeatureCollection", "features": feats}
 
 

@@ -33,18 +33,36 @@ def describe_view(view: View, region_names: Mapping[str, str], years: Years) -> 
     """
     lo, hi = view.years or years
     parts = [f"{lo}–{hi}" if lo != hi else str(lo)]
-    parts.append("regions: " + (", ".join(sorted(region_names.get(r, r) for r in view.regions))
-                                if view.regions else "all"))
-    parts.append("kinds: " + (", ".join(sorted(KIND_LABELS.get(k, k) for k in view.kinds))
-                              if view.kinds else "all"))
-    parts.append("participants: " + (", ".join(sorted(COUNTRY_NAMES.get(p, p)
-                                                      for p in view.participants))
-                                     if view.participants else "all"))
+    parts.append(
+        "regions: "
+        + (
+            ", ".join(sorted(region_names.get(r, r) for r in view.regions))
+            if view.regions
+            else "all"
+        )
+    )
+    parts.append(
+        "kinds: "
+        + (", ".join(sorted(KIND_LABELS.get(k, k) for k in view.kinds)) if view.kinds else "all")
+    )
+    parts.append(
+        "participants: "
+        + (
+            ", ".join(sorted(COUNTRY_NAMES.get(p, p) for p in view.participants))
+            if view.participants
+            else "all"
+        )
+    )
     return " · ".join(parts)
 
 
 def citation(source: Mapping[str, Any]) -> str:
     """One-line citation: ``Publisher, “Title”, date, table, url`` (the parts present)."""
-    parts = [source.get("publisher"), f"“{source['title']}”" if source.get("title") else None,
-             source.get("date"), source.get("table"), source.get("url")]
+    parts = [
+        source.get("publisher"),
+        f"“{source['title']}”" if source.get("title") else None,
+        source.get("date"),
+        source.get("table"),
+        source.get("url"),
+    ]
     return ", ".join(str(p) for p in parts if p)

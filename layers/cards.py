@@ -34,15 +34,16 @@ def _sources(sources: Sequence[Mapping[str, Any]]) -> str:
         label = f"{text(s.get('publisher'))}, “{text(s.get('title'))}”, {text(s.get('date'))}"
         url = s.get("url")
         if isinstance(url, str) and url.startswith(("http://", "https://")):
-            label += (f' <a href="{text(url)}" target="_blank" rel="noopener noreferrer">'
-                      "link</a>")
+            label += f' <a href="{text(url)}" target="_blank" rel="noopener noreferrer">link</a>'
         items.append(f"<li>{label}</li>")
     return f"<ol style='margin:2px 0 0 16px;padding:0'>{''.join(items)}</ol>"
 
 
 def _row(label: str, value: str) -> str:
-    return f"<tr><th style='text-align:left;vertical-align:top;padding-right:6px'>{label}</th>" \
-           f"<td>{value}</td></tr>"
+    return (
+        f"<tr><th style='text-align:left;vertical-align:top;padding-right:6px'>{label}</th>"
+        f"<td>{value}</td></tr>"
+    )
 
 
 def facts_lines(ev: Mapping[str, Any], zone_names: Mapping[str, str], top: int = 5) -> list[str]:
@@ -57,13 +58,18 @@ def facts_lines(ev: Mapping[str, Any], zone_names: Mapping[str, str], top: int =
     if ev.get("crossed"):
         lines.append("Crossed: " + ", ".join(zone_names.get(z, z) for z in ev["crossed"]))
     approx = "≈" if ev.get("precision") in APPROXIMATE else ""
-    near = [(zone_names.get(z, z), km) for z, km in (ev.get("zone_km") or {}).items()
-            if z not in set(ev.get("entered") or []) | set(ev.get("crossed") or [])]
+    near = [
+        (zone_names.get(z, z), km)
+        for z, km in (ev.get("zone_km") or {}).items()
+        if z not in set(ev.get("entered") or []) | set(ev.get("crossed") or [])
+    ]
     near += list((ev.get("country_km") or {}).items())
     near.sort(key=lambda t: t[1])
     if near:
-        lines.append("Closest approach: " + "; ".join(
-            f"{name} {approx}{km:,.0f} km" for name, km in near[:top]))
+        lines.append(
+            "Closest approach: "
+            + "; ".join(f"{name} {approx}{km:,.0f} km" for name, km in near[:top])
+        )
     return lines
 
 
@@ -83,8 +89,10 @@ def event_card(
         _row("Where", text(regions)),
         _row("Geometry", text(PRECISION_LABELS.get(ev["precision"], ev["precision"]))),
     ]
-    rows += [_row("Zones" if i == 0 else "", text(line))
-             for i, line in enumerate(facts_lines(ev, zone_names or {}))]
+    rows += [
+        _row("Zones" if i == 0 else "", text(line))
+        for i, line in enumerate(facts_lines(ev, zone_names or {}))
+    ]
     notes = ev.get("notes")
     parts = [
         f"<div style='{_CARD}'><b>{text(ev['name'])}</b>",
@@ -111,8 +119,12 @@ def zone_card(zone: Mapping[str, Any], display_name: str) -> str:
     ]
     names = zone.get("names") or {}
     if names:
-        rows.append(_row("Names", "; ".join(
-            f"{text(COUNTRY_NAMES.get(k, k))}: {text(v)}" for k, v in names.items())))
+        rows.append(
+            _row(
+                "Names",
+                "; ".join(f"{text(COUNTRY_NAMES.get(k, k))}: {text(v)}" for k, v in names.items()),
+            )
+        )
     parts = [
         f"<div style='{_CARD}'><b>{text(display_name)}</b>",
         f"<table style='margin:4px 0'>{''.join(rows)}</table>",

@@ -49,8 +49,9 @@ def dense_payload(events: gpd.GeoDataFrame) -> dict[str, Any]:
         per event), ``pn`` (vertices per path), ``c`` (per path: the first vertex in units of
         ``1/q`` degrees, then differences to the previous vertex; x then y).
     """
-    geoms = (events["display"] if "display" in events else
-             events.geometry.map(to_display)).to_numpy()
+    geoms = (
+        events["display"] if "display" in events else events.geometry.map(to_display)
+    ).to_numpy()
     geoms = shapely.set_precision(shapely.simplify(geoms, SIMPLIFY_DEG), 1 / QUANTUM)
     parts, part_ev = shapely.get_parts(geoms, return_index=True)
     poly = shapely.get_type_id(parts) == 3
@@ -122,17 +123,23 @@ class DenseLayer(MacroElement):
         """
     )
 
-    def __init__(self, data_json: str | None = None, *, url: str | None = None,
-                 name: str) -> None:
+    def __init__(self, data_json: str | None = None, *, url: str | None = None, name: str) -> None:
         super().__init__()
         if (data_json is None) == (url is None):
-            raise ValueError("expected exactly one of data_json and url, got "
-                             f"{'both' if url else 'neither'}")
+            raise ValueError(
+                f"expected exactly one of data_json and url, got {'both' if url else 'neither'}"
+            )
         self._name = name.replace(" ", "_")
         self.data_json = data_json
         self.url = url
-        self.opts = to_script_json({"groupBelow": GROUP_BELOW_ZOOM, "cell": GROUP_CELL_PX,
-                                    "drawMax": DRAW_MAX, "ramp": list(AGGREGATE_RAMP)})
+        self.opts = to_script_json(
+            {
+                "groupBelow": GROUP_BELOW_ZOOM,
+                "cell": GROUP_CELL_PX,
+                "drawMax": DRAW_MAX,
+                "ramp": list(AGGREGATE_RAMP),
+            }
+        )
         self.js = script("dense.js") + (script("dense_fetch.js") if url else "")
 
     @property

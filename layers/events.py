@@ -23,8 +23,9 @@ from layers.styles import event_style
 
 EVENTS_LAYER = "Events"
 # the code that shapes a published payload: part of its cache key
-CODE = hashlib.sha256(b"".join((Path(__file__).parent / f).read_bytes()
-                               for f in ("dense.py", "styles.py"))).hexdigest()[:16]
+CODE = hashlib.sha256(
+    b"".join((Path(__file__).parent / f).read_bytes() for f in ("dense.py", "styles.py"))
+).hexdigest()[:16]
 LOD_EVENTS = 2000  # above this, cards move to the details panel and geometry is thinned
 LOD_SIMPLIFY_DEG = 0.02  # ~2 km: below what a zoomed-out screen shows
 
@@ -41,8 +42,9 @@ def event_features(
     their geometry is simplified and rounded to what a zoomed-out screen shows.
     """
     lod = len(events) > LOD_EVENTS
-    geoms = (events["display"] if "display" in events else
-             events.geometry.map(to_display)).to_numpy()
+    geoms = (
+        events["display"] if "display" in events else events.geometry.map(to_display)
+    ).to_numpy()
     if lod:
         geoms = shapely.set_precision(shapely.simplify(geoms, LOD_SIMPLIFY_DEG), 0.001)
     out = []
@@ -83,13 +85,21 @@ def events_json(
     dense = len(events) > LOD_EVENTS
     key = None
     if version is not None:
-        key = (version, dense, tuple(events["id"]), tuple(sorted((zone_names or {}).items())),
-               tuple(sorted(region_names.items())))
+        key = (
+            version,
+            dense,
+            tuple(events["id"]),
+            tuple(sorted((zone_names or {}).items())),
+            tuple(sorted(region_names.items())),
+        )
         if key in _CACHE:
             _CACHE.move_to_end(key)
             return _CACHE[key]
-    data = (dense_json(events) if dense else
-            collection_json(event_features(events, region_names, zone_names)))
+    data = (
+        dense_json(events)
+        if dense
+        else collection_json(event_features(events, region_names, zone_names))
+    )
     if key is not None:
         _CACHE[key] = data
         while len(_CACHE) > _CACHE_SIZE:
@@ -130,8 +140,11 @@ def events_layer(
             layer: MacroElement = DenseLayer(url=url, name=EVENTS_LAYER)
         else:
             data = events_json(events, region_names, zone_names, version)
-            layer = (FeatureLayer(data, name=EVENTS_LAYER) if len(events) <= LOD_EVENTS else
-                     DenseLayer(data, name=EVENTS_LAYER))
+            layer = (
+                FeatureLayer(data, name=EVENTS_LAYER)
+                if len(events) <= LOD_EVENTS
+                else DenseLayer(data, name=EVENTS_LAYER)
+            )
         layer.add_to(group)
         layers.append(layer)
     for other in extra:  # e.g. the user's data: stepped by the same slider and playback

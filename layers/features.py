@@ -65,8 +65,7 @@ def feature(
 
 def to_script_json(doc: Any) -> str:
     """JSON safe inside a ``<script>``: ``<``, ``>`` and ``&`` escaped as folium does."""
-    return (json.dumps(doc).replace("<", "\\u003c").replace(">", "\\u003e")
-            .replace("&", "\\u0026"))
+    return json.dumps(doc).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 class FeatureLayer(MacroElement):

@@ -22,8 +22,10 @@ def _read(package: str, folder: str, name: str) -> str:
         )
     text = path.read_text("utf-8")
     if "</script" in text.lower() or "</style" in text.lower():
-        raise ValueError(f"expected {folder}/{name} without a closing </script> or </style> "
-                         "tag, got one: it would end the element it is inlined in")
+        raise ValueError(
+            f"expected {folder}/{name} without a closing </script> or </style> "
+            "tag, got one: it would end the element it is inlined in"
+        )
     return text
 
 

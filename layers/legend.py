@@ -38,11 +38,15 @@ def swatch(style: Style, symbol: str, *, dashed: bool = False) -> str:
     da = f' stroke-dasharray="{dash}"' if dash else ""
     stroke = f'stroke="{style.color}" stroke-width="{min(style.weight, 3)}"{da}'
     if symbol == "area":
-        body = (f'<rect x="2" y="2" width="24" height="12" fill="{style.color}" '
-                f'fill-opacity="{max(style.fill_opacity, 0.15)}" {stroke}/>')
+        body = (
+            f'<rect x="2" y="2" width="24" height="12" fill="{style.color}" '
+            f'fill-opacity="{max(style.fill_opacity, 0.15)}" {stroke}/>'
+        )
     elif symbol == "point":
-        body = (f'<circle cx="14" cy="8" r="6" fill="{style.color}" '
-                f'fill-opacity="{style.fill_opacity}" {stroke}/>')
+        body = (
+            f'<circle cx="14" cy="8" r="6" fill="{style.color}" '
+            f'fill-opacity="{style.fill_opacity}" {stroke}/>'
+        )
     else:
         body = f'<line x1="1" y1="8" x2="27" y2="8" {stroke}/>'
     return f'<svg width="28" height="16" aria-hidden="true">{body}</svg>'
@@ -81,27 +85,39 @@ def legend_html(
             continue
         style = KIND_STYLES[kind]
         syms = [s for s in SYMBOLS if s in set(kind_symbols[kind])]
-        rows.append(f"<div data-kind='{kind}'>{''.join(swatch(style, s) for s in syms)} "
-                    f"{text(style.label)}</div>")
+        rows.append(
+            f"<div data-kind='{kind}'>{''.join(swatch(style, s) for s in syms)} "
+            f"{text(style.label)}</div>"
+        )
     if user is not None:
         label, count, user_syms = user
-        rows.append(f"<div data-kind='user'>"
-                    f"{''.join(swatch(USER_STYLE, s) for s in SYMBOLS if s in user_syms)} "
-                    f"Your data: {text(label)} ({count})</div>")
+        rows.append(
+            f"<div data-kind='user'>"
+            f"{''.join(swatch(USER_STYLE, s) for s in SYMBOLS if s in user_syms)} "
+            f"Your data: {text(label)} ({count})</div>"
+        )
     if grouped:
-        ramp = "".join(f"<rect x='{2 + 4 * i}' y='3' width='4' height='10' fill='{c}'/>"
-                       for i, c in enumerate(AGGREGATE_RAMP))
-        rows.append(f"<div data-cells='1'><svg width='28' height='16' aria-hidden='true'>{ramp}"
-                    "</svg> Events per cell (too many in view to draw; zoom in)</div>")
-        rows.append("<div data-grouped='1'><svg width='28' height='16' aria-hidden='true'>"
-                    "<circle cx='14' cy='8' r='7' fill='#fff' stroke='#555' stroke-width='2'/>"
-                    "<text x='14' y='11.5' "
-                    "font-size='9' font-weight='bold' text-anchor='middle'>n</text></svg> "
-                    "n sites grouped (zoomed out)</div>")
+        ramp = "".join(
+            f"<rect x='{2 + 4 * i}' y='3' width='4' height='10' fill='{c}'/>"
+            for i, c in enumerate(AGGREGATE_RAMP)
+        )
+        rows.append(
+            f"<div data-cells='1'><svg width='28' height='16' aria-hidden='true'>{ramp}"
+            "</svg> Events per cell (too many in view to draw; zoom in)</div>"
+        )
+        rows.append(
+            "<div data-grouped='1'><svg width='28' height='16' aria-hidden='true'>"
+            "<circle cx='14' cy='8' r='7' fill='#fff' stroke='#555' stroke-width='2'/>"
+            "<text x='14' y='11.5' "
+            "font-size='9' font-weight='bold' text-anchor='middle'>n</text></svg> "
+            "n sites grouped (zoomed out)</div>"
+        )
     if any_approximate:
         grey = Style("approximate", "#444444", 2.5)
-        rows.append(f"<div data-approx='1'>{swatch(grey, 'line', dashed=True)} "
-                    "Approximate geometry (dashed)</div>")
+        rows.append(
+            f"<div data-approx='1'>{swatch(grey, 'line', dashed=True)} "
+            "Approximate geometry (dashed)</div>"
+        )
     zt = set(zone_types)
     if zt:
         rows.append("<div style='margin-top:4px;font-weight:600'>Contested zones</div>")

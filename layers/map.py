@@ -111,8 +111,9 @@ def base_map(
         prefer_canvas=len(catalog.events) > LOD_EVENTS,  # thousands of paths: one canvas
         zoom_snap=0.25,  # fitted exports fill the frame instead of jumping a whole level
     )
-    add_to_head(m, f"<style>.leaflet-container {{ background: {SEA} !important; }}</style>"
-                   f"{LEGEND_CSS}")
+    add_to_head(
+        m, f"<style>.leaflet-container {{ background: {SEA} !important; }}</style>{LEGEND_CSS}"
+    )
     _Attribution(ATTRIBUTION).add_to(m)
     if link:
         _CopyLink().add_to(m)
@@ -141,12 +142,18 @@ def overlay(
     """
     events = shown if layers.events else shown.iloc[0:0]
     mine = user if user is not None and user.loaded else None
-    group = events_layer(events, catalog.region_names(),
-                         zone_names(catalog.zones, layers.naming), catalog.version, publish,
-                         extra=[user_layer(mine)] if mine else [])
+    group = events_layer(
+        events,
+        catalog.region_names(),
+        zone_names(catalog.zones, layers.naming),
+        catalog.version,
+        publish,
+        extra=[user_layer(mine)] if mine else [],
+    )
     kind_symbols: dict[str, set[str]] = {}
-    pairs = pd.DataFrame({"kind": events["kind"].to_numpy(),
-                          "gtype": events.geom_type.to_numpy()}).drop_duplicates()
+    pairs = pd.DataFrame(
+        {"kind": events["kind"].to_numpy(), "gtype": events.geom_type.to_numpy()}
+    ).drop_duplicates()
     for kind, gtype in zip(pairs["kind"], pairs["gtype"], strict=True):
         kind_symbols.setdefault(kind, set()).add(symbol_of(gtype))
     rows = legend_html(
@@ -156,7 +163,8 @@ def overlay(
         regions=layers.outlines,
         grouped=len(events) > LOD_EVENTS,
         user=(mine.name, mine.loaded, {symbol_of(t) for t in mine.records.geom_type})
-        if mine else None,
+        if mine
+        else None,
     )
     legend_control(rows).add_to(group)
     return group

@@ -51,8 +51,9 @@ class Publisher:
         else:
             data = make()
             self.folder.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.folder,
-                                             suffix=".tmp", delete=False) as tmp:
+            with tempfile.NamedTemporaryFile(
+                "w", encoding="utf-8", dir=self.folder, suffix=".tmp", delete=False
+            ) as tmp:
                 tmp.write(data)
             os.replace(tmp.name, path)  # a reader never sees half a file
             old = sorted(self.folder.glob(f"{stem}-*.json"), key=lambda p: p.stat().st_mtime)

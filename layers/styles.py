@@ -75,8 +75,9 @@ ZONE_STYLES: dict[str, Style] = {
     "adiz": Style(ZONE_TYPE_LABELS["adiz"], "#5E4FA2", 1.5, "5 4", 0.03),
     "median_line": Style(ZONE_TYPE_LABELS["median_line"], "#3D3D3D", 2.0, "1 5", 0.0),
     "disputed_territory": Style(ZONE_TYPE_LABELS["disputed_territory"], "#762A83", 2.0, None, 0.35),
-    "maritime_boundary": Style(ZONE_TYPE_LABELS["maritime_boundary"], "#1B7837", 2.0, "12 4 2 4",
-                               0.0),
+    "maritime_boundary": Style(
+        ZONE_TYPE_LABELS["maritime_boundary"], "#1B7837", 2.0, "12 4 2 4", 0.0
+    ),
     "sea_route": Style(ZONE_TYPE_LABELS["sea_route"], "#4D4D4D", 1.5, "14 6", 0.0),
 }
 

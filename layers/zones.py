@@ -39,8 +39,15 @@ def zone_features(
         out.append(feature(geom, style, fid=z["id"], popup=popup, tooltip=tip))
         if z["zone_type"] == "disputed_territory" and geom.geom_type not in ("Point", "MultiPoint"):
             ring = dict(style, fillOpacity=0.0, weight=2.0)
-            out.append(feature(geom.representative_point(), ring, fid=z["id"] + "#marker",
-                               popup=popup, tooltip=tip))
+            out.append(
+                feature(
+                    geom.representative_point(),
+                    ring,
+                    fid=z["id"] + "#marker",
+                    popup=popup,
+                    tooltip=tip,
+                )
+            )
     return out
 
 

@@ -28,8 +28,10 @@ def chromium_path() -> str:
     """The browser ``make test`` found (CHROMIUM_PATH), else one on PATH; never a skip."""
     path = find_chromium()
     if not path:
-        pytest.fail("expected a Chromium for the browser tests (run `make test`, which installs "
-                    "one, or set CHROMIUM_PATH), got none")
+        pytest.fail(
+            "expected a Chromium for the browser tests (run `make test`, which installs "
+            "one, or set CHROMIUM_PATH), got none"
+        )
     return path
 
 
@@ -54,10 +56,26 @@ def run_app(log_name: str = "streamlit.log", **env: str) -> Iterator[str]:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     with log.open("w") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
-             "--server.headless", "true", "--server.port", str(port),
-             "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=os.environ | env)
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                str(ROOT / "streamlit_app.py"),
+                "--server.headless",
+                "true",
+                "--server.port",
+                str(port),
+                "--server.address",
+                "127.0.0.1",
+                "--browser.gatherUsageStats",
+                "false",
+            ],
+            cwd=ROOT,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=os.environ | env,
+        )
         url = f"http://127.0.0.1:{port}"
         try:
             deadline = time.monotonic() + 90
@@ -69,8 +87,10 @@ def run_app(log_name: str = "streamlit.log", **env: str) -> Iterator[str]:
                 except OSError:
                     pass
                 if proc.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"expected streamlit to serve {url}, got exit "
-                                f"{proc.poll()}: {log.read_text()[-2000:]}")
+                    pytest.fail(
+                        f"expected streamlit to serve {url}, got exit "
+                        f"{proc.poll()}: {log.read_text()[-2000:]}"
+                    )
                 time.sleep(0.5)
             yield url
         finally:

@@ -35,8 +35,9 @@ def event(eid: str = "ev-1", **over: Any) -> dict[str, Any]:
         "precision": "approximate_route",
         "sources": [dict(SOURCE)],
     }
-    geometry = over.pop("geometry", {"type": "LineString",
-                                     "coordinates": [[130.0, 35.0], [135.0, 40.0]]})
+    geometry = over.pop(
+        "geometry", {"type": "LineString", "coordinates": [[130.0, 35.0], [135.0, 40.0]]}
+    )
     for key, value in over.items():
         if value is DROP:
             props.pop(key, None)
@@ -53,8 +54,11 @@ def collection(features: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def region(rid: str, ring: list[tuple[float, float]], name: str | None = None) -> dict[str, Any]:
-    return {"type": "Feature", "properties": {"id": rid, "name": name or rid},
-            "geometry": {"type": "Polygon", "coordinates": [[list(p) for p in ring]]}}
+    return {
+        "type": "Feature",
+        "properties": {"id": rid, "name": name or rid},
+        "geometry": {"type": "Polygon", "coordinates": [[list(p) for p in ring]]},
+    }
 
 
 def box(x0: float, y0: float, x1: float, y1: float) -> list[tuple[float, float]]:

@@ -13,10 +13,16 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-KINDS = ["air_patrol", "naval_patrol", "naval_exercise", "land_exercise",
-         "counter_terrorism_exercise"]
-SOURCE = [{"publisher": "synthetic benchmark data", "title": "not a real event",
-           "date": "2025-01-01"}]
+KINDS = [
+    "air_patrol",
+    "naval_patrol",
+    "naval_exercise",
+    "land_exercise",
+    "counter_terrorism_exercise",
+]
+SOURCE = [
+    {"publisher": "synthetic benchmark data", "title": "not a real event", "date": "2025-01-01"}
+]
 
 
 def _event(i: int, rng: random.Random) -> dict:
@@ -33,18 +39,31 @@ def _event(i: int, rng: random.Random) -> dict:
         geom, precision = {"type": "LineString", "coordinates": pts}, "approximate_route"
     elif shape < 0.7:
         r = rng.uniform(0.3, 1.5)
-        ring = [[round(x + r * c, 4), round(y + r * s, 4)] for c, s in
-                ((1, 0), (0.5, 0.87), (-0.5, 0.87), (-1, 0), (-0.5, -0.87), (0.5, -0.87))]
-        geom, precision = {"type": "Polygon", "coordinates": [[*ring, ring[0]]]}, \
-            "approximate_area"
+        ring = [
+            [round(x + r * c, 4), round(y + r * s, 4)]
+            for c, s in ((1, 0), (0.5, 0.87), (-0.5, 0.87), (-1, 0), (-0.5, -0.87), (0.5, -0.87))
+        ]
+        geom, precision = {"type": "Polygon", "coordinates": [[*ring, ring[0]]]}, "approximate_area"
     else:
         geom, precision = {"type": "Point", "coordinates": [round(x, 4), round(y, 4)]}, "site"
     kind = KINDS[i % len(KINDS)]
-    return {"type": "Feature", "geometry": geom, "properties": {
-        "id": f"synthetic-{i}", "name": f"Synthetic event {i}", "kind": kind,
-        "domains": ["sea"], "start": f"{year}-{month:02d}-01", "end": f"{year}-{month:02d}-02",
-        "participants": ["CN", "RU"], "assets": "synthetic", "summary": "Synthetic event.",
-        "precision": precision, "sources": SOURCE}}
+    return {
+        "type": "Feature",
+        "geometry": geom,
+        "properties": {
+            "id": f"synthetic-{i}",
+            "name": f"Synthetic event {i}",
+            "kind": kind,
+            "domains": ["sea"],
+            "start": f"{year}-{month:02d}-01",
+            "end": f"{year}-{month:02d}-02",
+            "participants": ["CN", "RU"],
+            "assets": "synthetic",
+            "summary": "Synthetic event.",
+            "precision": precision,
+            "sources": SOURCE,
+        },
+    }
 
 
 def generate(n: int, out: Path, seed: int = 7, *, basemap: bool = True) -> Path:
@@ -57,7 +76,8 @@ def generate(n: int, out: Path, seed: int = 7, *, basemap: bool = True) -> Path:
     out.mkdir(parents=True, exist_ok=True)
     feats = [_event(i, rng) for i in range(n)]
     (out / "events.geojson").write_text(
-        json.dumps({"type": "FeatureCollection", "features": feats}), "utf-8")
+        json.dumps({"type": "FeatureCollection", "features": feats}), "utf-8"
+    )
     for name in ("zones.geojson", "regions.geojson"):
         shutil.copy(ROOT / "data" / name, out / name)
     if basemap:

@@ -14,11 +14,21 @@ GEOD = Geod(ellps="WGS84")
 
 
 def zone(zid: str, geometry: dict, claimants: list[str], zone_type: str = "adiz") -> dict:
-    return {"type": "Feature", "geometry": geometry, "properties": {
-        "id": zid, "name": zid, "zone_type": zone_type, "claimants": claimants,
-        "summary": "s", "precision": {"LineString": "reported_route", "Point": "site"}.get(
-            geometry["type"], "reported_area"),
-        "sources": [{"publisher": "p", "title": "t", "date": "2013-11-23"}]}}
+    return {
+        "type": "Feature",
+        "geometry": geometry,
+        "properties": {
+            "id": zid,
+            "name": zid,
+            "zone_type": zone_type,
+            "claimants": claimants,
+            "summary": "s",
+            "precision": {"LineString": "reported_route", "Point": "site"}.get(
+                geometry["type"], "reported_area"
+            ),
+            "sources": [{"publisher": "p", "title": "t", "date": "2013-11-23"}],
+        },
+    }
 
 
 def test_geodesic_distance_matches_pyproj() -> None:
@@ -37,17 +47,33 @@ def test_cross_near_and_own_zone(tmp_path) -> None:
     route = {"type": "LineString", "coordinates": [[120.0, 30.0], [130.0, 30.0]]}
     far_route = {"type": "LineString", "coordinates": [[120.0, 40.0], [130.0, 40.0]]}
     zones = [
-        zone("line", {"type": "LineString", "coordinates": [[125, 25], [125, 35]]}, ["TW"],
-             "median_line"),
-        zone("area", {"type": "Polygon", "coordinates": [[[126, 29], [127, 29], [127, 31],
-                                                          [126, 31], [126, 29]]]}, ["KR"]),
-        zone("near", {"type": "Point", "coordinates": [125, 31]}, ["JP"],
-             "disputed_territory"),
-        zone("own", {"type": "Polygon", "coordinates": [[[121, 29], [122, 29], [122, 31],
-                                                         [121, 31], [121, 29]]]}, ["CN"]),
+        zone(
+            "line",
+            {"type": "LineString", "coordinates": [[125, 25], [125, 35]]},
+            ["TW"],
+            "median_line",
+        ),
+        zone(
+            "area",
+            {
+                "type": "Polygon",
+                "coordinates": [[[126, 29], [127, 29], [127, 31], [126, 31], [126, 29]]],
+            },
+            ["KR"],
+        ),
+        zone("near", {"type": "Point", "coordinates": [125, 31]}, ["JP"], "disputed_territory"),
+        zone(
+            "own",
+            {
+                "type": "Polygon",
+                "coordinates": [[[121, 29], [122, 29], [122, 31], [121, 31], [121, 29]]],
+            },
+            ["CN"],
+        ),
     ]
-    data = write_data(tmp_path, [event("r", geometry=route), event("far", geometry=far_route)],
-                      zones=zones)
+    data = write_data(
+        tmp_path, [event("r", geometry=route), event("far", geometry=far_route)], zones=zones
+    )
     cat = load_catalog(data)
     assert cat.problems == []
     ev = cat.events.set_index("id")
@@ -55,21 +81,29 @@ def test_cross_near_and_own_zone(tmp_path) -> None:
     assert ev.loc["r", "entered"] == ["area"]  # the own (CN) zone is left out
     assert "own" not in ev.loc["r", "zone_km"]
     assert ev.loc["r", "zone_km"]["near"] == pytest.approx(
-        GEOD.inv(125, 30, 125, 31)[2] / 1000, abs=1.0)
+        GEOD.inv(125, 30, 125, 31)[2] / 1000, abs=1.0
+    )
     assert ev.loc["far", "entered"] == [] and ev.loc["far", "crossed"] == []
     assert "near" not in ev.loc["far", "zone_km"] or ev.loc["far", "zone_km"]["near"] > 900
 
 
 def test_route_across_180_enters_a_zone_there(tmp_path) -> None:
-    route = {"type": "MultiLineString", "coordinates": [[[175.0, 60.0], [180.0, 60.0]],
-                                                        [[-180.0, 60.0], [-170.0, 60.0]]]}
-    zones = [zone("bering", {"type": "Polygon", "coordinates": [[[-179, 59], [-175, 59],
-                                                                  [-175, 61], [-179, 61],
-                                                                  [-179, 59]]]}, ["US"])]
+    route = {
+        "type": "MultiLineString",
+        "coordinates": [[[175.0, 60.0], [180.0, 60.0]], [[-180.0, 60.0], [-170.0, 60.0]]],
+    }
+    zones = [
+        zone(
+            "bering",
+            {
+                "type": "Polygon",
+                "coordinates": [[[-179, 59], [-175, 59], [-175, 61], [-179, 61], [-179, 59]]],
+            },
+            ["US"],
+        )
+    ]
     cat = load_catalog(write_data(tmp_path, [event("b", geometry=route)], zones=zones))
     assert cat.events.iloc[0]["entered"] == ["bering"]
-
-
 
 
 def test_july_2019_patrol_entered_kadiz_and_crossed_jadiz_line() -> None:

@@ -108,7 +108,8 @@ def test_url_restores_view_and_bad_value_gives_notice() -> None:
 def test_table_selection_shows_details(app: AppTest) -> None:
     app.slider(key="years").set_value((2024, 2024)).run()
     assert app.dataframe[0].value["id"].tolist() == list(
-        filters.apply(curated().events, View(years=(2024, 2024)))["id"])
+        filters.apply(curated().events, View(years=(2024, 2024)))["id"]
+    )
 
 
 def test_trend_tab_follows_region_and_kind_filters(app: AppTest) -> None:
@@ -119,8 +120,14 @@ def test_trend_tab_follows_region_and_kind_filters(app: AppTest) -> None:
     app.multiselect(key="kinds").set_value(["air_patrol"]).run()
     filtered = claims_frame(app)
     assert filtered["recorded drills"].tolist() == [0, 0, 0, 0]  # patrols are not drills
-    want = [len(filters.apply(curated().events, View(years=(y, y), kinds={"air_patrol"})
-                              ).query("year_start == @y")) for y in (2022, 2023, 2024, 2025)]
+    want = [
+        len(
+            filters.apply(curated().events, View(years=(y, y), kinds={"air_patrol"})).query(
+                "year_start == @y"
+            )
+        )
+        for y in (2022, 2023, 2024, 2025)
+    ]
     assert filtered["all joint activities"].tolist() == want != full
     charts = app.get("vega_lite_chart")
     assert len(charts) == 1, "trend chart missing"
@@ -139,8 +146,9 @@ def chart_total(chart) -> int:
 
 def test_naming_setting_changes_every_disputed_name(app: AppTest) -> None:
     def facts_text() -> str:
-        frame = next(d.value for d in app.dataframe if "zones and closest approach" in
-                     d.value.columns)
+        frame = next(
+            d.value for d in app.dataframe if "zones and closest approach" in d.value.columns
+        )
         return " ".join(frame["zones and closest approach"])
 
     assert "Dokdo / Takeshima" in facts_text()

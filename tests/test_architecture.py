@@ -23,8 +23,20 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("geo", "layers", "ui")
 TOP_MODULES = ("streamlit_app",)
 FORBIDDEN = {
-    "geo": frozenset({"folium", "branca", "jinja2", "streamlit", "streamlit_folium", "altair",
-                      "playwright", "pptx", "layers", "ui"}),
+    "geo": frozenset(
+        {
+            "folium",
+            "branca",
+            "jinja2",
+            "streamlit",
+            "streamlit_folium",
+            "altair",
+            "playwright",
+            "pptx",
+            "layers",
+            "ui",
+        }
+    ),
     "layers": frozenset({"streamlit", "streamlit_folium", "ui"}),
 }
 MAX_STRING_LINES = 40  # a folium template's glue fits; a script or stylesheet does not
@@ -90,8 +102,10 @@ def floor_violations(root: Path) -> list[str]:
             top = imp.target.split(".")[0]
             if top in rule:
                 rel = path.relative_to(root)
-                found.append(f"{rel}:{imp.line}: {name} imports {imp.target} "
-                             f"(expected no {top} in {name.split('.')[0]}/)")
+                found.append(
+                    f"{rel}:{imp.line}: {name} imports {imp.target} "
+                    f"(expected no {top} in {name.split('.')[0]}/)"
+                )
     return found
 
 
@@ -142,20 +156,25 @@ def long_strings(root: Path, limit: int = MAX_STRING_LINES) -> list[str]:
     found = []
     for path in modules(root).values():
         tree = ast.parse(path.read_text("utf-8"), filename=str(path))
-        docs = {id(node.body[0].value) for node in ast.walk(tree)
-                if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef
-                              | ast.AsyncFunctionDef)
-                and node.body and isinstance(node.body[0], ast.Expr)
-                and isinstance(node.body[0].value, ast.Constant)}
+        docs = {
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+            and node.body
+            and isinstance(node.body[0], ast.Expr)
+            and isinstance(node.body[0].value, ast.Constant)
+        }
         for node in ast.walk(tree):
             if isinstance(node, ast.Constant | ast.JoinedStr) and id(node) not in docs:
                 if isinstance(node, ast.Constant) and not isinstance(node.value, str):
                     continue
                 lines = (node.end_lineno or node.lineno) - node.lineno + 1
                 if lines > limit:
-                    found.append(f"{path.relative_to(root)}:{node.lineno}: a string of "
-                                 f"{lines} lines (expected at most {limit}; put scripts and "
-                                 "styles in layers/js, layers/css or ui/js)")
+                    found.append(
+                        f"{path.relative_to(root)}:{node.lineno}: a string of "
+                        f"{lines} lines (expected at most {limit}; put scripts and "
+                        "styles in layers/js, layers/css or ui/js)"
+                    )
     return found
 
 
@@ -197,14 +216,18 @@ def test_the_checks_catch_what_they_guard(tmp_path: Path) -> None:
     assert cycles(tmp_path) == [["layers.a", "layers.b"]]
     assert [b.split(": ", 1)[1] for b in long_strings(tmp_path)] == [
         "a string of 43 lines (expected at most 40; put scripts and styles in layers/js, "
-        "layers/css or ui/js)"]
+        "layers/css or ui/js)"
+    ]
 
 
-@pytest.mark.parametrize(("module", "text", "want"), [
-    ("pkg.mod", "from . import x", "pkg.x"),
-    ("pkg.mod", "from .sub import y", "pkg.sub.y"),
-    ("pkg.sub.mod", "from .. import z", "pkg.z"),
-])
+@pytest.mark.parametrize(
+    ("module", "text", "want"),
+    [
+        ("pkg.mod", "from . import x", "pkg.x"),
+        ("pkg.mod", "from .sub import y", "pkg.sub.y"),
+        ("pkg.sub.mod", "from .. import z", "pkg.z"),
+    ],
+)
 def test_relative_imports_resolve(tmp_path: Path, module: str, text: str, want: str) -> None:
     path = tmp_path / "m.py"
     path.write_text(text, "utf-8")

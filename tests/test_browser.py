@@ -81,9 +81,12 @@ def test_map_draws_offline_and_slider_filters_by_keyboard(page) -> None:
     want = expected(View(years=(2024, 2024)))
     assert wait_drawn(frame, want) == want
     assert curated().events.set_index("id").loc[sorted(want), "year_start"].eq(2024).all()
-    legend_kinds = set(frame.evaluate(
-        "() => [...document.querySelectorAll('.jm-legend [data-kind]')]"
-        ".filter(r => r.style.display !== 'none').map(r => r.getAttribute('data-kind'))"))
+    legend_kinds = set(
+        frame.evaluate(
+            "() => [...document.querySelectorAll('.jm-legend [data-kind]')]"
+            ".filter(r => r.style.display !== 'none').map(r => r.getAttribute('data-kind'))"
+        )
+    )
     assert legend_kinds == set(curated().events.set_index("id").loc[sorted(want), "kind"])
     page.get_by_text(f"{len(want)} of {len(curated().events)} events shown").wait_for()
     # updated in place: the zoom and centre the user chose survive the filter change
@@ -92,8 +95,11 @@ def test_map_draws_offline_and_slider_filters_by_keyboard(page) -> None:
     assert abs(centre["lat"] - 40) < 0.01 and abs(centre["lng"] - 135) < 0.01
     page.screenshot(path=str(ARTIFACTS / "app-2024.png"))
 
-    hosts = {urlparse(u).hostname for u in page.requests_seen
-             if not u.startswith(("data:", "blob:", "about:"))}
+    hosts = {
+        urlparse(u).hostname
+        for u in page.requests_seen
+        if not u.startswith(("data:", "blob:", "about:"))
+    }
     assert hosts <= {"127.0.0.1", "localhost"}, hosts
     assert page.errors == []
 
@@ -132,7 +138,8 @@ def test_click_on_map_selects_event_details(page, server: str) -> None:
     frame = map_frame(page)
     want = expected(View(years=(2024, 2024), kinds={"counter_terrorism_exercise"}))
     assert target in want and wait_drawn(frame, want) == want
-    xy = frame.evaluate("""(fid) => {
+    xy = frame.evaluate(
+        """(fid) => {
       let pt = null;
       const visit = (l) => {
         if (l.feature && l.feature.properties.fid === fid) {
@@ -142,7 +149,9 @@ def test_click_on_map_selects_event_details(page, server: str) -> None:
       };
       window.feature_group.filter((g) => window.map.hasLayer(g)).forEach(visit);
       return pt && {x: pt.x, y: pt.y};
-    }""", target)
+    }""",
+        target,
+    )
     assert xy, "event marker not found"
     box = page.locator(MAP_FRAME).bounding_box()
     page.mouse.click(box["x"] + xy["x"], box["y"] + xy["y"])
@@ -161,8 +170,11 @@ def test_trend_tab_renders_chart_and_claims(page, server: str) -> None:
     page.get_by_text("Claims check: the research paper's Table 1").wait_for()
     assert chart.bounding_box()["height"] > 300
     page.screenshot(path=str(ARTIFACTS / "trend.png"), full_page=True)
-    hosts = {urlparse(u).hostname for u in page.requests_seen
-             if not u.startswith(("data:", "blob:", "about:"))}
+    hosts = {
+        urlparse(u).hostname
+        for u in page.requests_seen
+        if not u.startswith(("data:", "blob:", "about:"))
+    }
     assert hosts <= {"127.0.0.1", "localhost"}, hosts
 
 

@@ -41,11 +41,27 @@ def test_valid_event_loads_with_derived_columns(tmp_path: Path) -> None:
         ({"participants": ["CN", "RU", "china"]}, "participants", "'china'", "ISO 3166-1"),
         ({"sources": []}, "sources", "[]", "required field"),
         ({"sources": DROP}, "sources", "None", "required field"),
-        ({"sources": [{"publisher": "TASS", "date": "2024-07-25"}]}, "sources[0].title",
-         "None", "non-empty string"),
-        ({"sources": [{"publisher": "TASS", "title": "t", "date": "2024-07-25",
-                       "url": "javascript:alert(1)"}]}, "sources[0].url",
-         "'javascript:alert(1)'", "http(s) URL"),
+        (
+            {"sources": [{"publisher": "TASS", "date": "2024-07-25"}]},
+            "sources[0].title",
+            "None",
+            "non-empty string",
+        ),
+        (
+            {
+                "sources": [
+                    {
+                        "publisher": "TASS",
+                        "title": "t",
+                        "date": "2024-07-25",
+                        "url": "javascript:alert(1)",
+                    }
+                ]
+            },
+            "sources[0].url",
+            "'javascript:alert(1)'",
+            "http(s) URL",
+        ),
         ({"name": DROP}, "name", "None", "required field"),
         ({"start": "2009-05-01", "end": None}, "start", "'2009-05-01'", "2012–2025"),
     ],
@@ -62,40 +78,54 @@ def test_each_rule_names_file_id_field_value(
 @pytest.mark.parametrize(
     ("geometry", "expected"),
     [
-        ({"type": "LineString", "coordinates": [[35.0, 130.0], [40.0, 135.0]]},
-         "looks like [lat, lon]"),
-        ({"type": "LineString", "coordinates": [[130.0, 35.0], [200.0, 40.0]]},
-         "longitude in [-180, 180], got 200.0"),
-        ({"type": "LineString", "coordinates": [[170.0, 60.0], [-170.0, 62.0]]},
-         "cut at 180°"),
-        ({"type": "LineString", "coordinates": [[130.0, 35.0], [float("nan"), 40.0]]},
-         "finite"),
+        (
+            {"type": "LineString", "coordinates": [[35.0, 130.0], [40.0, 135.0]]},
+            "looks like [lat, lon]",
+        ),
+        (
+            {"type": "LineString", "coordinates": [[130.0, 35.0], [200.0, 40.0]]},
+            "longitude in [-180, 180], got 200.0",
+        ),
+        ({"type": "LineString", "coordinates": [[170.0, 60.0], [-170.0, 62.0]]}, "cut at 180°"),
+        ({"type": "LineString", "coordinates": [[130.0, 35.0], [float("nan"), 40.0]]}, "finite"),
         ({"type": "GeometryCollection", "geometries": []}, "expected one of"),
         (None, "GeoJSON geometry object"),
-        ({"type": "Polygon", "coordinates": [[[0, 0], [2, 2], [2, 0], [0, 2], [0, 0]]]},
-         "Self-intersection"),
+        (
+            {"type": "Polygon", "coordinates": [[[0, 0], [2, 2], [2, 0], [0, 2], [0, 0]]]},
+            "Self-intersection",
+        ),
     ],
 )
 def test_bad_geometry_rejected(tmp_path: Path, geometry: dict | None, expected: str) -> None:
-    msgs = problems_for(tmp_path, event("bad-geom", geometry=geometry,
-                                        precision="approximate_area"
-                                        if geometry and geometry.get("type") == "Polygon"
-                                        else "approximate_route"))
-    assert any(m.startswith("events.geojson: bad-geom: geometry=") and expected in m
-               for m in msgs), msgs
+    msgs = problems_for(
+        tmp_path,
+        event(
+            "bad-geom",
+            geometry=geometry,
+            precision="approximate_area"
+            if geometry and geometry.get("type") == "Polygon"
+            else "approximate_route",
+        ),
+    )
+    assert any(
+        m.startswith("events.geojson: bad-geom: geometry=") and expected in m for m in msgs
+    ), msgs
 
 
 def test_geometry_must_match_precision(tmp_path: Path) -> None:
     pt = {"type": "Point", "coordinates": [131.9, 43.1]}
     msgs = problems_for(tmp_path, event("pt", geometry=pt, precision="approximate_route"))
-    assert msgs == ["events.geojson: pt: geometry='Point': expected ['LineString', "
-                    "'MultiLineString'] for precision 'approximate_route'"]
+    assert msgs == [
+        "events.geojson: pt: geometry='Point': expected ['LineString', "
+        "'MultiLineString'] for precision 'approximate_route'"
+    ]
 
 
 def test_duplicate_id_rejects_second_and_keeps_first(tmp_path: Path) -> None:
     cat = load_catalog(write_data(tmp_path, [event("twin"), event("twin", name="Other")]))
     assert [str(p) for p in cat.problems] == [
-        "events.geojson: twin: id='twin': expected a unique id, got a duplicate"]
+        "events.geojson: twin: id='twin': expected a unique id, got a duplicate"
+    ]
     assert list(cat.events["name"]) == ["Test patrol"]
 
 
@@ -109,11 +139,16 @@ def test_bad_record_reported_rest_loads_and_counts_add_up(tmp_path: Path) -> Non
 
 def test_event_outside_every_region_is_a_problem(tmp_path: Path) -> None:
     far = {"type": "Point", "coordinates": [-60.0, -30.0]}
-    data = write_data(tmp_path, [event("far", geometry=far, precision="site")],
-                      regions=[region("r", box(100, 0, 150, 60))])
+    data = write_data(
+        tmp_path,
+        [event("far", geometry=far, precision="site")],
+        regions=[region("r", box(100, 0, 150, 60))],
+    )
     msgs = [str(p) for p in load_catalog(data).problems]
-    assert msgs == ["events.geojson: far: geometry=Point(-60, -30, -60, -30): expected the "
-                    "event inside at least one region of regions.geojson, got none"]
+    assert msgs == [
+        "events.geojson: far: geometry=Point(-60, -30, -60, -30): expected the "
+        "event inside at least one region of regions.geojson, got none"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -151,13 +186,15 @@ def test_curated_data_passes_validation(curated: Catalog) -> None:
 
 
 def test_cli_validate_exit_codes(tmp_path: Path) -> None:
-    ok = subprocess.run([sys.executable, "-m", "geo", "validate", str(DATA_DIR)],
-                        capture_output=True, text=True)
+    ok = subprocess.run(
+        [sys.executable, "-m", "geo", "validate", str(DATA_DIR)], capture_output=True, text=True
+    )
     assert ok.returncode == 0, ok.stderr
     assert "OK: no problems" in ok.stdout
     bad = write_data(tmp_path, [event("x", start="2024-02-30")])
-    res = subprocess.run([sys.executable, "-m", "geo", "validate", str(bad)],
-                         capture_output=True, text=True)
+    res = subprocess.run(
+        [sys.executable, "-m", "geo", "validate", str(bad)], capture_output=True, text=True
+    )
     assert res.returncode == 1
     assert "events.geojson: x: start='2024-02-30': expected a calendar date" in res.stderr
     assert "events.geojson: 0 loaded, 1 rejected, 1 total" in res.stdout
@@ -184,11 +221,23 @@ def test_every_event_has_a_source_with_publisher_title_date() -> None:
 
 
 def test_format_is_derived_or_checked(tmp_path: Path) -> None:
-    cat = load_catalog(write_data(tmp_path, [
-        event("two"), event("three", participants=["CN", "RU", "IR"]),
-        event("many", format="multinational"), event("bad", format="solo")]))
+    cat = load_catalog(
+        write_data(
+            tmp_path,
+            [
+                event("two"),
+                event("three", participants=["CN", "RU", "IR"]),
+                event("many", format="multinational"),
+                event("bad", format="solo"),
+            ],
+        )
+    )
     assert dict(zip(cat.events["id"], cat.events["format"], strict=True)) == {
-        "two": "bilateral", "three": "with_third_countries", "many": "multinational"}
+        "two": "bilateral",
+        "three": "with_third_countries",
+        "many": "multinational",
+    }
     assert [str(p) for p in cat.problems] == [
         "events.geojson: bad: format='solo': expected one of ['bilateral', "
-        "'with_third_countries', 'multinational'] or no format"]
+        "'with_third_countries', 'multinational'] or no format"
+    ]

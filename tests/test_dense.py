@@ -32,8 +32,9 @@ def test_payload_styles_come_from_the_style_table(synthetic: Path) -> None:
     for i in (0, 7, 1234):
         ev = cat.events.iloc[i]
         style = payload["styles"][payload["s"][i]]
-        assert {k: style[k] for k in event_style(ev["kind"], ev["precision"])} == \
-            event_style(ev["kind"], ev["precision"])
+        assert {k: style[k] for k in event_style(ev["kind"], ev["precision"])} == event_style(
+            ev["kind"], ev["precision"]
+        )
         assert payload["kinds"][payload["k"][i]] == ev["kind"]
         assert payload["id"][i] == ev["id"]
 

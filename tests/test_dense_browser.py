@@ -29,8 +29,7 @@ def large(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Catal
     data = generate(N, tmp_path_factory.mktemp("large"), seed=11, basemap=False)
     cache = tmp_path_factory.mktemp("cache")
     cat, _ = load_cached(data, folder=cache)
-    with run_app("streamlit-large.log", JOINTMAP_DATA=str(data),
-                 JOINTMAP_CACHE=str(cache)) as url:
+    with run_app("streamlit-large.log", JOINTMAP_DATA=str(data), JOINTMAP_CACHE=str(cache)) as url:
         yield url, cat
 
 
@@ -84,8 +83,10 @@ def test_large_catalog_draws_filters_and_clicks(large, browser) -> None:
     assert state.get("shown") == want and state.get("zoom") == 9, state
     assert frame.evaluate("() => window.map.getZoom()") == 9
 
-    pt = frame.evaluate(f"() => {{ const p = window.map.latLngToContainerPoint([{lat}, {lng}]);"
-                        " return {x: p.x, y: p.y}; }")
+    pt = frame.evaluate(
+        f"() => {{ const p = window.map.latLngToContainerPoint([{lat}, {lng}]);"
+        " return {x: p.x, y: p.y}; }"
+    )
     box = page.locator(MAP_FRAME).bounding_box()
     page.mouse.move(box["x"] + pt["x"], box["y"] + pt["y"])
     tip = frame.locator(".jm-dense-tip")

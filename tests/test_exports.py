@@ -25,8 +25,10 @@ from layers.export.browser import browser
 from layers.export.deck import paginate
 from tests.helpers import curated, event, write_data
 
-VIEWS = {"default": View(), "filtered": View(years=(2019, 2024), regions={"sea_of_japan"},
-                                               kinds={"air_patrol"})}
+VIEWS = {
+    "default": View(),
+    "filtered": View(years=(2019, 2024), regions={"sea_of_japan"}, kinds={"air_patrol"}),
+}
 
 
 def n_events(view: View) -> int:
@@ -35,8 +37,11 @@ def n_events(view: View) -> int:
 
 @pytest.fixture(scope="module")
 def pngs() -> dict[tuple[str, str], bytes]:
-    return {(name, size): export_view(curated(), view, Layers(), "png", size=size)
-            for name, view in VIEWS.items() for size in ("slide", "print")}
+    return {
+        (name, size): export_view(curated(), view, Layers(), "png", size=size)
+        for name, view in VIEWS.items()
+        for size in ("slide", "print")
+    }
 
 
 @pytest.mark.parametrize("name", VIEWS)
@@ -49,8 +54,11 @@ def test_png_size_not_blank_with_legend(pngs, name: str) -> None:
         w, h = img.size  # legend box, bottom right: near-white background with swatches
         px = np.asarray(img.crop((int(w * 0.84), int(h * 0.35), w - 10, int(h * 0.96))))
         assert (px.min(axis=2) > 245).mean() > 0.15, "no legend box in the corner"
-        orange = (abs(px[..., 0].astype(int) - 0xD5) < 25) & \
-                 (abs(px[..., 1].astype(int) - 0x5E) < 25) & (px[..., 2] < 40)
+        orange = (
+            (abs(px[..., 0].astype(int) - 0xD5) < 25)
+            & (abs(px[..., 1].astype(int) - 0x5E) < 25)
+            & (px[..., 2] < 40)
+        )
         assert orange.any(), "no air-patrol swatch in the legend"
 
 
@@ -85,12 +93,15 @@ def test_pptx_slides_pictures_tables_notes() -> None:
     tables = [sh for sl in slides for sh in sl.shapes if sh.has_table]
     charts = [sh for sl in slides for sh in sl.shapes if sh.has_chart]
     assert len(pictures) == 3 and tables and len(charts) == 1
-    assert all(sl.has_notes_slide and sl.notes_slide.notes_text_frame.text.strip()
-               for sl in slides)
+    assert all(sl.has_notes_slide and sl.notes_slide.notes_text_frame.text.strip() for sl in slides)
     # every citation of the view is on a sources slide
     shown = filters.apply(curated().events, view)
-    body = "\n".join(sh.text_frame.text for sl in slides for sh in sl.shapes
-                     if sh.has_text_frame and sl.shapes[0].text_frame.text.startswith("Sources"))
+    body = "\n".join(
+        sh.text_frame.text
+        for sl in slides
+        for sh in sl.shapes
+        if sh.has_text_frame and sl.shapes[0].text_frame.text.startswith("Sources")
+    )
     for ev in shown.to_dict("records"):
         assert ev["sources"][0]["publisher"][:30] in body, ev["id"]
 
@@ -114,8 +125,11 @@ def test_data_formats_carry_route_facts(name: str, tmp_path: Path) -> None:
     gj = json.loads(export_view(curated(), view, Layers(), "geojson"))
     assert len(gj["features"]) == n
     assert {"entered", "crossed", "closest_approach_km"} <= set(gj["features"][0]["properties"])
-    rows = list(csv.DictReader(io.StringIO(export_view(curated(), view, Layers(), "csv")
-                                           .decode("utf-8-sig"))))
+    rows = list(
+        csv.DictReader(
+            io.StringIO(export_view(curated(), view, Layers(), "csv").decode("utf-8-sig"))
+        )
+    )
     assert len(rows) == n and "closest_approach_km" in rows[0]
     path = tmp_path / "e.gpkg"
     path.write_bytes(export_view(curated(), view, Layers(), "gpkg"))
@@ -129,17 +143,27 @@ def test_data_formats_carry_route_facts(name: str, tmp_path: Path) -> None:
 
 
 def test_july_2019_facts_in_csv() -> None:
-    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(
-        export_view(curated(), View(years=(2019, 2019)), Layers(), "csv").decode("utf-8-sig")))}
+    rows = {
+        r["id"]: r
+        for r in csv.DictReader(
+            io.StringIO(
+                export_view(curated(), View(years=(2019, 2019)), Layers(), "csv").decode(
+                    "utf-8-sig"
+                )
+            )
+        )
+    }
     assert "South Korea's ADIZ" in rows["air-patrol-2019-07"]["entered"]
 
 
 def test_csv_neutralises_formula_cells(tmp_path: Path) -> None:
-    evil = event("evil", name="=HYPERLINK(\"http://x\",\"y\")", assets="+1+1", summary="@SUM(A1)",
-                 notes="-2")
+    evil = event(
+        "evil", name='=HYPERLINK("http://x","y")', assets="+1+1", summary="@SUM(A1)", notes="-2"
+    )
     cat = load_catalog(write_data(tmp_path, [evil]))
-    row = next(csv.DictReader(io.StringIO(export_view(cat, View(), Layers(), "csv")
-                                          .decode("utf-8-sig"))))
+    row = next(
+        csv.DictReader(io.StringIO(export_view(cat, View(), Layers(), "csv").decode("utf-8-sig")))
+    )
     assert row["name"].startswith("'=") and row["assets"] == "'+1+1"
     assert row["summary"] == "'@SUM(A1)" and row["notes"] == "'-2"
 
@@ -154,27 +178,72 @@ def test_unknown_format_and_empty_view_raise() -> None:
 
 def test_cli_writes_and_fails_clearly(tmp_path: Path) -> None:
     out = tmp_path / "x.kml"
-    ok = subprocess.run([sys.executable, "-m", "layers", "export", "--format", "kml", "--out",
-                         str(out), "--years", "2024", "--kinds", "air_patrol"],
-                        capture_output=True, text=True)
+    ok = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "layers",
+            "export",
+            "--format",
+            "kml",
+            "--out",
+            str(out),
+            "--years",
+            "2024",
+            "--kinds",
+            "air_patrol",
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert ok.returncode == 0, ok.stderr
     assert out.read_bytes().startswith(b"<?xml")
-    bad = subprocess.run([sys.executable, "-m", "layers", "export", "--format", "csv", "--out",
-                          str(tmp_path / "y.csv"), "--regions", "atlantis"],
-                         capture_output=True, text=True)
+    bad = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "layers",
+            "export",
+            "--format",
+            "csv",
+            "--out",
+            str(tmp_path / "y.csv"),
+            "--regions",
+            "atlantis",
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert bad.returncode == 2 and "got unknown ['atlantis']" in bad.stderr
-    empty = subprocess.run([sys.executable, "-m", "layers", "export", "--format", "csv",
-                            "--out", str(tmp_path / "z.csv"), "--years", "2012",
-                            "--kinds", "air_patrol"], capture_output=True, text=True)
+    empty = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "layers",
+            "export",
+            "--format",
+            "csv",
+            "--out",
+            str(tmp_path / "z.csv"),
+            "--years",
+            "2012",
+            "--kinds",
+            "air_patrol",
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert empty.returncode == 2 and "got none" in empty.stderr
     assert not (tmp_path / "z.csv").exists()
 
 
 def test_permalink_round_trip() -> None:
-    view = View(years=(2019, 2022), regions={"sea_of_japan"}, kinds={"air_patrol"},
-                participants={"CN"})
-    layers = Layers(events=True, outlines=True, naming="JP",
-                      zone_types=frozenset({"adiz", "median_line"}))
+    view = View(
+        years=(2019, 2022), regions={"sea_of_japan"}, kinds={"air_patrol"}, participants={"CN"}
+    )
+    layers = Layers(
+        events=True, outlines=True, naming="JP", zone_types=frozenset({"adiz", "median_line"})
+    )
     q = to_query(view, layers, (40.5, 135.25, 5))
     back_view, back_layers, notices = parse_state(q, curated())
     assert (back_view, back_layers, notices) == (view, layers, [])

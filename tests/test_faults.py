@@ -22,11 +22,17 @@ def data_copy(tmp: Path) -> Path:
     return folder
 
 
-@pytest.mark.parametrize(("broken", "how"), [
-    ("events.geojson", "corrupt"), ("zones.geojson", "missing"), ("regions.geojson", "corrupt"),
-])
-def test_app_starts_with_what_it_could_load(tmp_path: Path, monkeypatch, broken: str,
-                                            how: str) -> None:
+@pytest.mark.parametrize(
+    ("broken", "how"),
+    [
+        ("events.geojson", "corrupt"),
+        ("zones.geojson", "missing"),
+        ("regions.geojson", "corrupt"),
+    ],
+)
+def test_app_starts_with_what_it_could_load(
+    tmp_path: Path, monkeypatch, broken: str, how: str
+) -> None:
     folder = data_copy(tmp_path)
     if how == "missing":
         (folder / broken).unlink()

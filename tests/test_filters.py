@@ -19,8 +19,14 @@ def cat(tmp_path_factory: pytest.TempPathFactory) -> Catalog:
         event("y2019", start="2019-07-23", end="2019-07-23"),
         event("y2021-2022", start="2021-12-20", end="2022-01-05", kind="naval_patrol"),
         event("y2024", start="2024-07", end=None, participants=["CN", "RU", "IR"]),
-        event("asia-2024", start="2024-09-01", end="2024-09-02", geometry=west,
-              precision="site", kind="land_exercise"),
+        event(
+            "asia-2024",
+            start="2024-09-01",
+            end="2024-09-02",
+            geometry=west,
+            precision="site",
+            kind="land_exercise",
+        ),
     ]
     regions = [region("east", box(100, 0, 180, 70)), region("west", box(40, 20, 100, 60))]
     return load_catalog(write_data(tmp_path_factory.mktemp("f"), feats, regions))

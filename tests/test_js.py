@@ -18,8 +18,10 @@ from tests.helpers import event, write_data
 from tests.synthetic import generate
 
 pytestmark = pytest.mark.browser
-FILES = {"layers": ["dense.js", "dense_fetch.js", "playback.js", "copy_link.js"],
-         "ui": ["years_bridge.js"]}
+FILES = {
+    "layers": ["dense.js", "dense_fetch.js", "playback.js", "copy_link.js"],
+    "ui": ["years_bridge.js"],
+}
 PATHS = """(d) => {
   const p = JointMap.decodePaths(d), out = [];
   for (let i = 0; i < d.id.length; i++) {
@@ -70,8 +72,11 @@ def test_decoded_paths_are_the_display_geometry(page, tmp_path: Path) -> None:
     assert len(paths) == len(events)
     tol = SIMPLIFY_DEG + 1.0 / QUANTUM
     for geom, ev_paths, gclass in zip(events["display"], paths, payload["g"], strict=True):
-        got = (shapely.MultiLineString([p for p in ev_paths if len(p) > 1]) if gclass
-               else shapely.MultiPoint([p[0] for p in ev_paths]))
+        got = (
+            shapely.MultiLineString([p for p in ev_paths if len(p) > 1])
+            if gclass
+            else shapely.MultiPoint([p[0] for p in ev_paths])
+        )
         want = geom.boundary if gclass == 2 else geom
         # every decoded vertex lies on the original and the original on the decoded
         assert got.hausdorff_distance(want) <= tol, (geom.wkt[:80], got.wkt[:80])
@@ -80,13 +85,21 @@ def test_decoded_paths_are_the_display_geometry(page, tmp_path: Path) -> None:
 def test_holes_multiparts_and_the_180th_meridian(page, tmp_path: Path) -> None:
     ring = [[130, 30], [134, 30], [134, 34], [130, 34], [130, 30]]
     hole = [[131, 31], [131, 32], [132, 32], [132, 31], [131, 31]]
-    multi = {"type": "MultiLineString",
-             "coordinates": [[[179, 50], [180, 50.5]], [[-180, 50.5], [-179, 51]]]}
-    write_data(tmp_path, [
-        event("area", precision="reported_area",
-              geometry={"type": "Polygon", "coordinates": [ring, hole]}),
-        event("multi", geometry=multi),
-    ])
+    multi = {
+        "type": "MultiLineString",
+        "coordinates": [[[179, 50], [180, 50.5]], [[-180, 50.5], [-179, 51]]],
+    }
+    write_data(
+        tmp_path,
+        [
+            event(
+                "area",
+                precision="reported_area",
+                geometry={"type": "Polygon", "coordinates": [ring, hole]},
+            ),
+            event("multi", geometry=multi),
+        ],
+    )
     cat = load_catalog(tmp_path, analyse=False)
     assert not cat.problems
     payload = dense_payload(cat.events)
@@ -95,18 +108,32 @@ def test_holes_multiparts_and_the_180th_meridian(page, tmp_path: Path) -> None:
     # the 180° crossing is continuous in the display frame (181°, not -179°)
     xs = [x for path in by_id["multi"] for x, _ in path]
     assert (min(xs), max(xs)) == (pytest.approx(179.0), pytest.approx(181.0))
-    assert to_display(cat.events.set_index("id").loc["multi"].geometry).bounds[2] == \
-        pytest.approx(181.0)
+    assert to_display(cat.events.set_index("id").loc["multi"].geometry).bounds[2] == pytest.approx(
+        181.0
+    )
 
 
-@pytest.mark.parametrize(("first", "last", "step", "want"), [
-    (20191105, 20200215, "month", [(20191101, "2019-11"), (20191201, "2019-12"),
-                                   (20200101, "2020-01"), (20200201, "2020-02")]),
-    (20231201, 20231231, "month", [(20231201, "2023-12")]),
-    (20191105, 20210101, "year", [(20190101, "2019"), (20200101, "2020"), (20210101, "2021")]),
-])
-def test_periods_roll_over_months_and_years(page, first: int, last: int, step: str,
-                                            want: list[tuple[int, str]]) -> None:
+@pytest.mark.parametrize(
+    ("first", "last", "step", "want"),
+    [
+        (
+            20191105,
+            20200215,
+            "month",
+            [
+                (20191101, "2019-11"),
+                (20191201, "2019-12"),
+                (20200101, "2020-01"),
+                (20200201, "2020-02"),
+            ],
+        ),
+        (20231201, 20231231, "month", [(20231201, "2023-12")]),
+        (20191105, 20210101, "year", [(20190101, "2019"), (20200101, "2020"), (20210101, "2021")]),
+    ],
+)
+def test_periods_roll_over_months_and_years(
+    page, first: int, last: int, step: str, want: list[tuple[int, str]]
+) -> None:
     got = page.evaluate("([a, b, s]) => JointMap.periods(a, b, s)", [first, last, step])
     assert [(p[0], p[2]) for p in got] == want
     assert all(p[0] < p[1] for p in got)

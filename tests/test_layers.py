@@ -40,15 +40,26 @@ def test_each_kind_drawn_in_its_table_colour_and_dash(curated: Catalog) -> None:
 
 
 def test_data_text_is_escaped_everywhere(tmp_path: Path) -> None:
-    ev = event("x", name=PAYLOAD, assets=PAYLOAD, summary=PAYLOAD, notes=PAYLOAD,
-               sources=[{"publisher": PAYLOAD, "title": PAYLOAD, "date": "2024-07-25",
-                         "url": "https://host.invalid/?a=1&b=2"}])
+    ev = event(
+        "x",
+        name=PAYLOAD,
+        assets=PAYLOAD,
+        summary=PAYLOAD,
+        notes=PAYLOAD,
+        sources=[
+            {
+                "publisher": PAYLOAD,
+                "title": PAYLOAD,
+                "date": "2024-07-25",
+                "url": "https://host.invalid/?a=1&b=2",
+            }
+        ],
+    )
     cat = load_catalog(write_data(tmp_path, [ev]))
     assert cat.problems == []
     html = render(cat, title=PAYLOAD, caption=[PAYLOAD])
     # decode every JSON string that becomes innerHTML: popups, tooltips, controls
-    cards = [json.loads(m) for m in re.findall(r'"(?:popup|tooltip)": ("(?:[^"\\]|\\.)*")',
-                                                  html)]
+    cards = [json.loads(m) for m in re.findall(r'"(?:popup|tooltip)": ("(?:[^"\\]|\\.)*")', html)]
     cards += [json.loads(m) for m in re.findall(r'div\.innerHTML = ("(?:[^"\\]|\\.)*");', html)]
     assert len(cards) >= 4
     joined = "".join(cards)
@@ -71,16 +82,16 @@ def test_legend_lists_exactly_what_is_drawn(curated: Catalog) -> None:
 
 
 def test_legend_symbols_follow_geometry() -> None:
-    rows = legend_html({"air_patrol": {"line"}, "land_exercise": {"point"}},
-                       any_approximate=False)
+    rows = legend_html({"air_patrol": {"line"}, "land_exercise": {"point"}}, any_approximate=False)
     assert rows.count("<line") == 1 and rows.count("<circle") == 1
     assert "Approximate" not in rows
 
 
 def test_cut_route_is_one_line_in_the_page(curated: Catalog) -> None:
     html = render(curated, View(years=(2024, 2024), kinds={"air_patrol"}))
-    m = re.search(r'"fid": "air-patrol-2024-07".*?"geometry": (\{.*?\})', html, re.S) or \
-        re.search(r'"geometry": (\{[^{}]*\}), "id": "air-patrol-2024-07"', html, re.S)
+    m = re.search(r'"fid": "air-patrol-2024-07".*?"geometry": (\{.*?\})', html, re.S) or re.search(
+        r'"geometry": (\{[^{}]*\}), "id": "air-patrol-2024-07"', html, re.S
+    )
     assert m, "Alaska patrol not drawn"
     assert '"type": "LineString"' in m.group(1)
 

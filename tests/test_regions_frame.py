@@ -14,17 +14,26 @@ from geo.paths import DATA_DIR
 from layers.basemap import display_countries
 from tests.helpers import box, event, region, write_data
 
-BERING = {"type": "MultiLineString", "coordinates": [
-    [[177.7, 64.7], [180.0, 62.0]], [[-180.0, 62.0], [-165.0, 58.0]]]}
+BERING = {
+    "type": "MultiLineString",
+    "coordinates": [[[177.7, 64.7], [180.0, 62.0]], [[-180.0, 62.0], [-165.0, 58.0]]],
+}
 
 
 def test_regions_by_intersection_across_180(tmp_path: Path) -> None:
-    alaska = {"type": "Feature", "properties": {"id": "alaska", "name": "Alaska"},
-              "geometry": {"type": "Polygon", "coordinates": [[[-180, 50], [-130, 50],
-                                                               [-130, 72], [-180, 72],
-                                                               [-180, 50]]]}}
-    regions = [alaska, region("chukotka", box(160, 60, 180, 72)),
-               region("japan", box(128, 30, 146, 46))]
+    alaska = {
+        "type": "Feature",
+        "properties": {"id": "alaska", "name": "Alaska"},
+        "geometry": {
+            "type": "Polygon",
+            "coordinates": [[[-180, 50], [-130, 50], [-130, 72], [-180, 72], [-180, 50]]],
+        },
+    }
+    regions = [
+        alaska,
+        region("chukotka", box(160, 60, 180, 72)),
+        region("japan", box(128, 30, 146, 46)),
+    ]
     data = write_data(tmp_path, [event("bering", geometry=BERING)], regions)
     cat = load_catalog(data)
     assert cat.events.iloc[0]["regions"] == ["alaska", "chukotka"]
@@ -37,8 +46,12 @@ def test_cut_route_draws_as_one_line() -> None:
 
 
 def test_cut_polygon_dissolves() -> None:
-    cut = MultiPolygon([Polygon([(170, 50), (180, 50), (180, 60), (170, 60)]),
-                        Polygon([(-180, 50), (-170, 50), (-170, 60), (-180, 60)])])
+    cut = MultiPolygon(
+        [
+            Polygon([(170, 50), (180, 50), (180, 60), (170, 60)]),
+            Polygon([(-180, 50), (-170, 50), (-170, 60), (-180, 60)]),
+        ]
+    )
     geom = to_display(cut)
     assert isinstance(geom, Polygon) and geom.bounds == (170.0, 50.0, 190.0, 60.0)
 
@@ -52,8 +65,7 @@ def test_frame_edges_and_inverse() -> None:
 
 
 def test_basemap_has_no_bands_and_alaska_meets_chukotka() -> None:
-    feats = {f["properties"]["name"]: shape(f["geometry"])
-             for f in display_countries()["features"]}
+    feats = {f["properties"]["name"]: shape(f["geometry"]) for f in display_countries()["features"]}
     russia, usa = feats["Russia"], feats["United States of America"]
     # no part of Russia spans the frame: everything sits between the Baltic and Chukotka
     minx, _, maxx, _ = russia.bounds
@@ -67,8 +79,18 @@ def test_basemap_has_no_bands_and_alaska_meets_chukotka() -> None:
 def test_curated_regions_cover_the_named_sites(curated: Catalog) -> None:
     cat = curated
     have = set(cat.regions["id"])
-    assert {"alaska_bering", "arctic", "sea_of_japan", "east_china_sea", "taiwan", "korea",
-            "japan", "south_china_sea", "western_pacific", "central_asia"} <= have
+    assert {
+        "alaska_bering",
+        "arctic",
+        "sea_of_japan",
+        "east_china_sea",
+        "taiwan",
+        "korea",
+        "japan",
+        "south_china_sea",
+        "western_pacific",
+        "central_asia",
+    } <= have
     regions_of = dict(zip(cat.events["id"], cat.events["regions"], strict=True))
     assert "alaska_bering" in regions_of["air-patrol-2024-07"]
     assert "south_china_sea" in regions_of["naval-exercise-2024-07"]
@@ -84,8 +106,15 @@ def test_site_on_a_generalised_border_counts_for_both_sides(tmp_path: Path) -> N
     near = {"type": "Point", "coordinates": [120.05, 40.0]}  # 0.05° east of "west"
     far = {"type": "Point", "coordinates": [120.3, 40.0]}
     regions = [region("west", box(110, 30, 120, 50)), region("east", box(120, 30, 130, 50))]
-    cat = load_catalog(write_data(tmp_path, [
-        event("near", geometry=near, precision="site"),
-        event("far", geometry=far, precision="site")], regions))
+    cat = load_catalog(
+        write_data(
+            tmp_path,
+            [
+                event("near", geometry=near, precision="site"),
+                event("far", geometry=far, precision="site"),
+            ],
+            regions,
+        )
+    )
     got = dict(zip(cat.events["id"], cat.events["regions"], strict=True))
     assert got == {"near": ["west", "east"], "far": ["east"]}

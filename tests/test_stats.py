@@ -15,11 +15,13 @@ def test_counts_by_year_kind_and_region(tmp_path: Path) -> None:
         event("a", start="2019-07-23"),
         event("b", start="2019-12-01", kind="naval_patrol"),
         event("c", start="2021-12-30", end="2022-01-02"),  # counted in 2021 only
-        event("d", start="2021-05", end=None, geometry=pt, precision="site",
-              kind="land_exercise"),
+        event("d", start="2021-05", end=None, geometry=pt, precision="site", kind="land_exercise"),
     ]
-    regions = [region("east", box(100, 0, 180, 70)), region("west", box(40, 20, 100, 60)),
-               region("all", box(0, 0, 180, 80))]
+    regions = [
+        region("east", box(100, 0, 180, 70)),
+        region("west", box(40, 20, 100, 60)),
+        region("all", box(0, 0, 180, 80)),
+    ]
     cat = load_catalog(write_data(tmp_path, feats, regions))
     table = stats.by_year_kind(cat.events)
     assert table.to_dict("index") == {

@@ -25,8 +25,11 @@ from layers.map import base_map, overlay, standalone_map
 from tests.helpers import event, write_data
 
 CORPUS = Path(__file__).resolve().parent / "data" / "hostile"
-EXPECTED = {k: v for k, v in json.loads((CORPUS / "EXPECTED.json").read_text("utf-8")).items()
-            if not k.startswith("_")}
+EXPECTED = {
+    k: v
+    for k, v in json.loads((CORPUS / "EXPECTED.json").read_text("utf-8")).items()
+    if not k.startswith("_")
+}
 sys.path.insert(0, str(CORPUS))
 from make_corpus import XSS, big_single_line  # noqa: E402
 
@@ -46,8 +49,7 @@ def test_corpus_outcome_in_the_parser(name: str, tmp_path: Path) -> None:
         assert want["message"] in str(err.value) and name in str(err.value)
         return
     up = parse_upload(name, path.read_bytes())
-    assert (up.loaded, up.rejected, up.total) == (want["loaded"], want["rejected"],
-                                                  want["total"])
+    assert (up.loaded, up.rejected, up.total) == (want["loaded"], want["rejected"], want["total"])
     assert up.loaded + up.rejected == up.total
     reasons = " | ".join(p.message for p in up.problems)
     for msg in want.get("messages", []):
@@ -73,17 +75,32 @@ def test_corpus_outcome_on_the_command_line(name: str, tmp_path: Path, capsys) -
 
 
 def test_command_line_runs_as_a_module() -> None:
-    proc = subprocess.run([sys.executable, "-m", "geo", "validate",
-                           str(CORPUS / "swapped.geojson")], capture_output=True, text=True,
-                          check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "geo", "validate", str(CORPUS / "swapped.geojson")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert proc.returncode == 1 and "1 loaded, 1 rejected, 2 total" in proc.stdout
 
 
 def test_caps_each_give_their_own_message() -> None:
-    doc = json.dumps({"type": "FeatureCollection", "features": [
-        {"type": "Feature", "properties": {"name": f"p{i}", "date": "2024"},
-         "geometry": {"type": "LineString", "coordinates": [[130, 30], [131, 31], [132, 30]]}}
-        for i in range(5)]}).encode()
+    doc = json.dumps(
+        {
+            "type": "FeatureCollection",
+            "features": [
+                {
+                    "type": "Feature",
+                    "properties": {"name": f"p{i}", "date": "2024"},
+                    "geometry": {
+                        "type": "LineString",
+                        "coordinates": [[130, 30], [131, 31], [132, 30]],
+                    },
+                }
+                for i in range(5)
+            ],
+        }
+    ).encode()
     with pytest.raises(UploadError, match="expected at most 4 records, got 5"):
         parse_upload("a.geojson", doc, limits=Limits(max_features=4))
     with pytest.raises(UploadError, match="expected at most 100 bytes"):
@@ -112,17 +129,20 @@ def test_zipped_file_is_read_in_memory_and_named_without_paths() -> None:
 
 def test_csv_mapping_is_guessed_and_can_be_changed() -> None:
     data = b"Title;When;X;Y;other\nfirst;2024-03;135;40;kept\n"
-    assert guess_mapping(["Title", "When", "X", "Y"]) == CsvMapping(name="Title", date="When",
-                                                                   lon="X", lat="Y")
+    assert guess_mapping(["Title", "When", "X", "Y"]) == CsvMapping(
+        name="Title", date="When", lon="X", lat="Y"
+    )
     with pytest.raises(UploadError, match="expected a WKT column or longitude and latitude"):
         parse_upload("a.csv", b"a;b\n1;2\n")
-    up = parse_upload("a.csv", data, mapping=CsvMapping(name="Title", date="When", lon="X",
-                                                        lat="Y"))
+    up = parse_upload(
+        "a.csv", data, mapping=CsvMapping(name="Title", date="When", lon="X", lat="Y")
+    )
     row = up.records.iloc[0]
     assert (row["name"], row["start"], row["end"]) == ("first", "2024-03-01", "2024-03-31")
     assert row["props"] == {"other": "kept"}
-    swapped = parse_upload("a.csv", data, mapping=CsvMapping(name="Title", date="When", lon="Y",
-                                                             lat="X"))
+    swapped = parse_upload(
+        "a.csv", data, mapping=CsvMapping(name="Title", date="When", lon="Y", lat="X")
+    )
     assert swapped.rejected == 1 and "swap them" in swapped.problems[0].message
 
 
@@ -137,8 +157,12 @@ def test_payload_text_is_escaped_on_the_map(tmp_path: Path) -> None:
     group.add_to(m)
     page = m.get_root().render()
     # no payload survives raw: not as HTML, not as a template-literal expression
-    for raw in ("<script>alert(1)</script>", "<img src=x onerror", "${alert(document",
-                "</script><script>alert(3)"):
+    for raw in (
+        "<script>alert(1)</script>",
+        "<img src=x onerror",
+        "${alert(document",
+        "</script><script>alert(3)",
+    ):
         assert raw not in page, raw
     assert "\\u0026lt;script\\u0026gt;alert(1)" in page  # escaped, then JSON-escaped
     assert "Your data: payloads.geojson (3)" in page
@@ -154,14 +178,18 @@ def test_kml_times_and_fields() -> None:
 
 # --------------------------------------------------------------------------- Hypothesis
 
-SAFE_TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc"),
-                                  blacklist_characters="\u2028\u2029"), min_size=1,
-                    max_size=40).filter(str.strip)
+SAFE_TEXT = st.text(
+    st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\u2028\u2029"),
+    min_size=1,
+    max_size=40,
+).filter(str.strip)
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(data=st.binary(max_size=2000),
-       ext=st.sampled_from(["geojson", "csv", "kml", "zip", "json", "kmz"]))
+@given(
+    data=st.binary(max_size=2000),
+    ext=st.sampled_from(["geojson", "csv", "kml", "zip", "json", "kmz"]),
+)
 def test_random_bytes_give_records_or_a_validation_error(data: bytes, ext: str) -> None:
     try:
         up = parse_upload(f"x.{ext}", data)
@@ -171,16 +199,23 @@ def test_random_bytes_give_records_or_a_validation_error(data: bytes, ext: str) 
     assert up.loaded + up.rejected == up.total
 
 
-JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
-                    lambda kids: st.lists(kids, max_size=4)
-                    | st.dictionaries(st.text(max_size=8), kids, max_size=4), max_leaves=20)
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda kids: (
+        st.lists(kids, max_size=4) | st.dictionaries(st.text(max_size=8), kids, max_size=4)
+    ),
+    max_leaves=20,
+)
 
 
 @settings(max_examples=100, deadline=None)
 @given(doc=JSON, features=st.lists(JSON, max_size=5))
 def test_random_json_gives_records_or_a_validation_error(doc, features) -> None:
-    for candidate in (doc, {"type": "FeatureCollection", "features": features},
-                      {"type": "Feature", "properties": doc, "geometry": doc}):
+    for candidate in (
+        doc,
+        {"type": "FeatureCollection", "features": features},
+        {"type": "Feature", "properties": doc, "geometry": doc},
+    ):
         try:
             up = parse_upload("x.geojson", json.dumps(candidate).encode())
         except UploadError:
@@ -202,9 +237,17 @@ def valid_events(draw) -> list[dict]:
         if any(abs(a[0] - b[0]) > 170 for a, b in itertools.pairwise(pts)):
             pts = [(p[0] % 90, p[1]) for p in pts]
         geom = {"type": "LineString", "coordinates": [list(p) for p in pts]}
-        out.append(event(f"ev-{i}", name=draw(SAFE_TEXT), summary=draw(SAFE_TEXT),
-                         assets=draw(SAFE_TEXT), start=f"{year}-{month:02d}-01",
-                         end=f"{year}-{month:02d}-15", geometry=geom))
+        out.append(
+            event(
+                f"ev-{i}",
+                name=draw(SAFE_TEXT),
+                summary=draw(SAFE_TEXT),
+                assets=draw(SAFE_TEXT),
+                start=f"{year}-{month:02d}-01",
+                end=f"{year}-{month:02d}-15",
+                geometry=geom,
+            )
+        )
     return out
 
 
@@ -212,8 +255,11 @@ def _unformula(value: str) -> str:
     return value[1:] if value.startswith("'") and value[1:2] in tuple("=+-@\t\r") else value
 
 
-@settings(max_examples=25, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(feats=valid_events())
 def test_valid_events_survive_save_load_and_every_export(feats, tmp_path: Path) -> None:
     folder = tmp_path / "d"
@@ -236,15 +282,15 @@ def test_valid_events_survive_save_load_and_every_export(feats, tmp_path: Path) 
         same(p["id"], p["name"], p["start"], f["geometry"]["coordinates"])
         assert p["summary"] == want[p["id"]]["properties"]["summary"]
 
-    rows = list(csv.DictReader(io.StringIO(export_data.to_csv(cat.events, {})
-                                           .decode("utf-8-sig"))))
+    rows = list(csv.DictReader(io.StringIO(export_data.to_csv(cat.events, {}).decode("utf-8-sig"))))
     from shapely import wkt
+
     for r in rows:
-        same(r["id"], _unformula(r["name"]), r["start"],
-             list(wkt.loads(r["geometry_wkt"]).coords))
+        same(r["id"], _unformula(r["name"]), r["start"], list(wkt.loads(r["geometry_wkt"]).coords))
         assert _unformula(r["assets"]) == want[r["id"]]["properties"]["assets"]
 
     import geopandas as gpd
+
     path = tmp_path / "x.gpkg"
     path.write_bytes(export_data.to_gpkg(cat.events, {}))
     for r in gpd.read_file(path).to_dict("records"):

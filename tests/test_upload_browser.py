@@ -17,8 +17,11 @@ from make_corpus import big_single_line
 
 pytestmark = pytest.mark.browser
 CORPUS = Path(__file__).resolve().parent / "data" / "hostile"
-EXPECTED = {k: v for k, v in json.loads((CORPUS / "EXPECTED.json").read_text("utf-8")).items()
-            if not k.startswith("_")}
+EXPECTED = {
+    k: v
+    for k, v in json.loads((CORPUS / "EXPECTED.json").read_text("utf-8")).items()
+    if not k.startswith("_")
+}
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 XSS = "<img src=x onerror=alert('xss')><script>alert(1)</script>"
 FIND_USER = """(fid) => {
@@ -45,8 +48,9 @@ def status(page, name: str, timeout: float = 60.0) -> str:
     while time.monotonic() < deadline:
         side = page.locator('[data-testid="stSidebar"]').inner_text()
         for line in side.splitlines():
-            if (line.startswith(f"{name}:") and " total" in line) or \
-                    (line.startswith("File not loaded") and name in line):
+            if (line.startswith(f"{name}:") and " total" in line) or (
+                line.startswith("File not loaded") and name in line
+            ):
                 return line
         page.wait_for_timeout(200)
     return ""
@@ -64,8 +68,7 @@ def test_payload_upload_shows_text_and_runs_nothing(server: str, browser) -> Non
     page.goto(server)
     page.locator(MAP_FRAME).wait_for(timeout=90_000)
     upload(page, CORPUS / "payloads.geojson")
-    assert status(page, "payloads.geojson") == \
-        "payloads.geojson: 3 loaded, 1 rejected, 4 total"
+    assert status(page, "payloads.geojson") == "payloads.geojson: 3 loaded, 1 rejected, 4 total"
     frame = next(f for f in page.frames if "streamlit_folium" in f.url)
     legend = frame.locator(".jm-legend")
     legend.get_by_text("Your data: payloads.geojson (3)").wait_for(timeout=30_000)
@@ -83,8 +86,7 @@ def test_payload_upload_shows_text_and_runs_nothing(server: str, browser) -> Non
     popup.wait_for(timeout=10_000)
     text = popup.inner_text()
     assert XSS in text and "${alert(document.domain)}" in text  # shown literally
-    assert frame.locator(".leaflet-popup-content img, .leaflet-popup-content script")\
-        .count() == 0
+    assert frame.locator(".leaflet-popup-content img, .leaflet-popup-content script").count() == 0
     # the year slider filters the user's records with the events (they are all 2024)
     count_user = """() => { let n = 0; const visit = (l) => {
         if (l.feature && String(l.feature.properties.fid).startsWith('user-')) { n += 1; }
@@ -116,8 +118,9 @@ def test_payload_upload_shows_text_and_runs_nothing(server: str, browser) -> Non
     ctx.close()
 
 
-def test_every_corpus_file_gets_its_documented_outcome(server: str, browser,
-                                                      tmp_path: Path) -> None:
+def test_every_corpus_file_gets_its_documented_outcome(
+    server: str, browser, tmp_path: Path
+) -> None:
     ctx = browser.new_context(viewport={"width": 1920, "height": 1080})
     page = ctx.new_page()
     dialogs: list[str] = []
@@ -133,8 +136,10 @@ def test_every_corpus_file_gets_its_documented_outcome(server: str, browser,
         if want.get("refused"):
             assert line.startswith("File not loaded") and want["message"] in line, (name, line)
         else:
-            assert line == (f"{name}: {want['loaded']} loaded, {want['rejected']} rejected, "
-                            f"{want['total']} total"), (name, line)
+            assert line == (
+                f"{name}: {want['loaded']} loaded, {want['rejected']} rejected, "
+                f"{want['total']} total"
+            ), (name, line)
     # the session survived every file: the map is still there
     assert page.locator(MAP_FRAME).is_visible()
     assert not dialogs

@@ -7,14 +7,16 @@ from hypothesis import strategies as st
 
 from geo.view import View
 
-KNOWN = {"regions": frozenset({"arctic", "sea_of_japan"}),
-         "kinds": frozenset({"air_patrol", "naval_patrol"}),
-         "participants": frozenset({"CN", "RU", "IR"})}
+KNOWN = {
+    "regions": frozenset({"arctic", "sea_of_japan"}),
+    "kinds": frozenset({"air_patrol", "naval_patrol"}),
+    "participants": frozenset({"CN", "RU", "IR"}),
+}
 
 
 @given(
-    years=st.none() | st.tuples(st.integers(2012, 2025), st.integers(0, 5)).map(
-        lambda t: (t[0], t[0] + t[1])),
+    years=st.none()
+    | st.tuples(st.integers(2012, 2025), st.integers(0, 5)).map(lambda t: (t[0], t[0] + t[1])),
     regions=st.frozensets(st.sampled_from(sorted(KNOWN["regions"]))),
     kinds=st.frozensets(st.sampled_from(sorted(KNOWN["kinds"]))),
     participants=st.frozensets(st.sampled_from(sorted(KNOWN["participants"]))),
@@ -27,7 +29,8 @@ def test_round_trip(years, regions, kinds, participants) -> None:
 
 def test_bad_parameters_fall_back_with_notices() -> None:
     view, notices = View.from_query(
-        {"years": "2025-2019", "regions": "arctic,atlantis", "kinds": "x"}, known=KNOWN)
+        {"years": "2025-2019", "regions": "arctic,atlantis", "kinds": "x"}, known=KNOWN
+    )
     assert view == View(regions={"arctic"})
     assert notices == [
         "years: expected YYYY or YYYY-YYYY (first <= last), got '2025-2019'",

@@ -31,24 +31,44 @@ def test_every_zone_valid_sourced_and_in_range() -> None:
 
 
 def test_china_ecs_adiz_six_announced_points() -> None:
-    text = [(121, 47, 33, 11), (125, 0, 33, 11), (128, 20, 31, 0), (125, 0, 25, 38),
-            (123, 0, 24, 45), (120, 58, 26, 44)]
+    text = [
+        (121, 47, 33, 11),
+        (125, 0, 33, 11),
+        (128, 20, 31, 0),
+        (125, 0, 25, 38),
+        (123, 0, 24, 45),
+        (120, 58, 26, 44),
+    ]
     want = [(round(dms(a, b), 4), round(dms(c, d), 4)) for a, b, c, d in text]
     assert coords("cn-ecs-adiz")[:-1] == want
 
 
 def test_japan_adiz_points_1_to_7_as_printed() -> None:
-    text = [((138, 44, 47), (45, 45, 7)), ((132, 59, 50), (40, 40, 9)),
-            ((132, 59, 50), (37, 17, 10)), ((130, 29, 51), (36, 0, 11)),
-            ((129, 47, 52), (35, 13, 11)), ((126, 59, 53), (33, 0, 12)),
-            ((124, 59, 53), (33, 0, 12))]
+    text = [
+        ((138, 44, 47), (45, 45, 7)),
+        ((132, 59, 50), (40, 40, 9)),
+        ((132, 59, 50), (37, 17, 10)),
+        ((130, 29, 51), (36, 0, 11)),
+        ((129, 47, 52), (35, 13, 11)),
+        ((126, 59, 53), (33, 0, 12)),
+        ((124, 59, 53), (33, 0, 12)),
+    ]
     want = [(round(dms(*lon), 4), round(dms(*lat), 4)) for lon, lat in text]
     assert coords("jp-adiz-west") == want
 
 
 def test_kadiz_holds_the_nine_reported_points() -> None:
-    points = [(123.5, 39), (133, 39), (124, 37), (133, dms(37, 17)), (124, 30),
-              (dms(125, 25), 30), (dms(126, 50), 32.5), (127.5, 32.5), (dms(128, 52), dms(34, 17))]
+    points = [
+        (123.5, 39),
+        (133, 39),
+        (124, 37),
+        (133, dms(37, 17)),
+        (124, 30),
+        (dms(125, 25), 30),
+        (dms(126, 50), 32.5),
+        (127.5, 32.5),
+        (dms(128, 52), dms(34, 17)),
+    ]
     got = set(coords("kr-kadiz"))
     assert {(round(x, 4), round(y, 4)) for x, y in points} <= got
 
@@ -70,7 +90,6 @@ def test_disputed_features_carry_each_partys_name(zid: str) -> None:
 
 def test_1990_line_is_cut_at_180() -> None:
     doc = json.loads((DATA_DIR / "zones.geojson").read_text("utf-8"))
-    g = next(f["geometry"] for f in doc["features"] if f["properties"]["id"] ==
-             "us-ussr-1990-line")
+    g = next(f["geometry"] for f in doc["features"] if f["properties"]["id"] == "us-ussr-1990-line")
     assert g["type"] == "MultiLineString"
     assert shape(g).is_valid

@@ -65,8 +65,10 @@ def in_browser_years(m: folium.Map, s: Screen) -> folium.FeatureGroup:
     """The app's drawer: the overlay holds every year and the page hands the slider's years
     to the map frame, so a slider move re-sends and re-draws nothing."""
     group = overlay(s.cat, s.every_year, s.layers, publish=PUBLISH, user=s.user)
-    st.html(years_script(s.view.years or s.cat.year_span(), ui.YEARS.label),
-            unsafe_allow_javascript=True)
+    st.html(
+        years_script(s.view.years or s.cat.year_span(), ui.YEARS.label),
+        unsafe_allow_javascript=True,
+    )
     return group
 
 
@@ -75,8 +77,14 @@ def map_tab(s: Screen, draw_events: EventsDrawer = in_browser_years) -> None:
     the user's records in the view's years."""
     m = base_map(s.cat, s.layers, extent=s.extent, link=True)
     group = draw_events(m, s)
-    out = st_folium(m, key="map", height=ui.MAP_HEIGHT, use_container_width=True,
-                    feature_group_to_add=group, returned_objects=["last_active_drawing"])
+    out = st_folium(
+        m,
+        key="map",
+        height=ui.MAP_HEIGHT,
+        use_container_width=True,
+        feature_group_to_add=group,
+        returned_objects=["last_active_drawing"],
+    )
     st.caption(f"{DATA_SOURCES} Basemap: Natural Earth. Dataset version {s.cat.version}.")
 
     ids = set(s.shown["id"])
@@ -87,11 +95,20 @@ def map_tab(s: Screen, draw_events: EventsDrawer = in_browser_years) -> None:
     names = s.cat.region_names()
     znames = zone_names(s.cat.zones, s.layers.naming)
     if len(s.shown) > ui.TABLE_MAX:
-        st.caption(f"Table: the first {ui.TABLE_MAX:,} of {len(s.shown):,} events in date "
-                   "order; export CSV or GeoJSON for all of them.")
-    table = events_table(s.shown.iloc[:ui.TABLE_MAX], names, znames)
-    picked = st.dataframe(table, hide_index=True, width="stretch", on_select="rerun",
-                          selection_mode="single-row", key="table", column_config={"id": None})
+        st.caption(
+            f"Table: the first {ui.TABLE_MAX:,} of {len(s.shown):,} events in date "
+            "order; export CSV or GeoJSON for all of them."
+        )
+    table = events_table(s.shown.iloc[: ui.TABLE_MAX], names, znames)
+    picked = st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        on_select="rerun",
+        selection_mode="single-row",
+        key="table",
+        column_config={"id": None},
+    )
     if picked.selection.rows:
         st.session_state["selected"] = table.iloc[picked.selection.rows[0]]["id"]
 

@@ -50,9 +50,12 @@ def upload_panel() -> Upload | None:
         if header:
             guess, opts = guess_mapping(header).slots(), [ui.NONE, *header]
             st.caption("CSV columns (change if the guess is wrong)")
-            chosen = {slot: st.selectbox(label, opts, key=f"map_{slot}",
-                                         index=opts.index(guess[slot] or ui.NONE))
-                      for slot, label in ui.CSV_SLOTS.items()}
+            chosen = {
+                slot: st.selectbox(
+                    label, opts, key=f"map_{slot}", index=opts.index(guess[slot] or ui.NONE)
+                )
+                for slot, label in ui.CSV_SLOTS.items()
+            }
             mapping = CsvMapping(**{k: None if v == ui.NONE else v for k, v in chosen.items()})
         user = _parse(upload.name, raw, mapping)
     except UploadError as exc:
@@ -60,27 +63,43 @@ def upload_panel() -> Upload | None:
     except Exception as exc:  # never end the session over a user's file
         st.error(f"File not loaded: {markdown(f'{type(exc).__name__}: {exc}')}")
     if user is not None:
-        st.text(f"{user.name}: {user.loaded} loaded, {user.rejected} rejected, "
-                f"{user.total} total")
+        st.text(f"{user.name}: {user.loaded} loaded, {user.rejected} rejected, {user.total} total")
         if user.problems or user.notes:
             with st.expander(f"Rejected ({user.rejected}) and repaired ({len(user.notes)})"):
-                st.dataframe(problem_table(user.problems + user.notes), hide_index=True,
-                             key="upload_problems")
+                st.dataframe(
+                    problem_table(user.problems + user.notes),
+                    hide_index=True,
+                    key="upload_problems",
+                )
     return user
 
 
-def export_panel(cat: Catalog, view: View, layers: Layers, shown: gpd.GeoDataFrame,
-                 user: Upload | None) -> None:
+def export_panel(
+    cat: Catalog, view: View, layers: Layers, shown: gpd.GeoDataFrame, user: Upload | None
+) -> None:
     """The "Export this view" sidebar section: format, size, Prepare → progress → Download."""
     st.header("Export this view")
-    fmt = st.selectbox(ui.EXPORT_FORMAT.label, EXPORT_FORMATS, key=ui.EXPORT_FORMAT.key,
-                       format_func=lambda f: f.upper())
-    size = st.radio(ui.EXPORT_SIZE.label, ["slide", "print"], horizontal=True,
-                    key=ui.EXPORT_SIZE.key, disabled=fmt != "png")
+    fmt = st.selectbox(
+        ui.EXPORT_FORMAT.label,
+        EXPORT_FORMATS,
+        key=ui.EXPORT_FORMAT.key,
+        format_func=lambda f: f.upper(),
+    )
+    size = st.radio(
+        ui.EXPORT_SIZE.label,
+        ["slide", "print"],
+        horizontal=True,
+        key=ui.EXPORT_SIZE.key,
+        disabled=fmt != "png",
+    )
     mine = (user.name, user.loaded, user.total) if user is not None else None
     wanted = (fmt, size, tuple(sorted(to_query(view, layers).items())), mine)
-    if st.button(f"Prepare {fmt.upper()}", key="prepare", disabled=len(shown) == 0,
-                 help="No events in this view" if len(shown) == 0 else None):
+    if st.button(
+        f"Prepare {fmt.upper()}",
+        key="prepare",
+        disabled=len(shown) == 0,
+        help="No events in this view" if len(shown) == 0 else None,
+    ):
         bar = st.progress(0.0, text="Starting…") if fmt == "pptx" else None
 
         def report(fraction: float, message: str) -> None:
@@ -89,8 +108,7 @@ def export_panel(cat: Catalog, view: View, layers: Layers, shown: gpd.GeoDataFra
 
         try:
             with st.spinner(f"Rendering {fmt.upper()}…"):
-                data = export_view(cat, view, layers, fmt, size=size, user=user,
-                                   progress=report)
+                data = export_view(cat, view, layers, fmt, size=size, user=user, progress=report)
             st.session_state.export = (wanted, data)
             if bar:
                 bar.empty()
@@ -99,21 +117,35 @@ def export_panel(cat: Catalog, view: View, layers: Layers, shown: gpd.GeoDataFra
             st.error(f"Export failed: {markdown(str(exc))}")
     if st.session_state.get("export", (None,))[0] == wanted:
         data = st.session_state.export[1]
-        st.download_button(f"Download {fmt.upper()} ({len(data) / 1e6:.1f} MB)", data,
-                           file_name=f"{ui.EXPORT_FILE}.{fmt}", mime=MIME[fmt], key="download",
-                           on_click="ignore", type="primary")
+        st.download_button(
+            f"Download {fmt.upper()} ({len(data) / 1e6:.1f} MB)",
+            data,
+            file_name=f"{ui.EXPORT_FILE}.{fmt}",
+            mime=MIME[fmt],
+            key="download",
+            on_click="ignore",
+            type="primary",
+        )
 
 
-def details_panel(shown: gpd.GeoDataFrame, selected: str, names: Mapping[str, str],
-                  znames: Mapping[str, str]) -> None:
+def details_panel(
+    shown: gpd.GeoDataFrame, selected: str, names: Mapping[str, str], znames: Mapping[str, str]
+) -> None:
     """One event's details: dates, kind, participants, assets, facts, notes, sources."""
     d = event_details(shown, selected, names, znames)
     with st.container(border=True, key="details"):
         st.subheader(markdown(d["name"]))
-        st.text(f"{d['when']} · {d['kind']} · {d['who']} ({d['format']})\n"
-                f"Assets: {d['assets']}\n"
-                f"Where: {d['where']} · Geometry: {d['geometry']}")
-        st.text("\n".join([d["summary"], *d["facts"]])
-                + (f"\nNote: {d['notes']}" if d["notes"] else ""))
-        st.dataframe(d["sources"], hide_index=True, width="stretch",
-                     column_config={"url": st.column_config.LinkColumn("url")})
+        st.text(
+            f"{d['when']} · {d['kind']} · {d['who']} ({d['format']})\n"
+            f"Assets: {d['assets']}\n"
+            f"Where: {d['where']} · Geometry: {d['geometry']}"
+        )
+        st.text(
+            "\n".join([d["summary"], *d["facts"]]) + (f"\nNote: {d['notes']}" if d["notes"] else "")
+        )
+        st.dataframe(
+            d["sources"],
+            hide_index=True,
+            width="stretch",
+            column_config={"url": st.column_config.LinkColumn("url")},
+        )

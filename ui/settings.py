@@ -36,12 +36,21 @@ SHOW_EVENTS = Widget("Events", "show_events")
 OUTLINES = Widget("Region outlines", "outlines")
 NAMING = Widget("Names of disputed features", "naming")
 
-UPLOAD = Widget("Add your own records: name, date and geometry (GeoJSON, CSV, KML, or one of "
-                "them in a ZIP/KMZ)", "upload")
+UPLOAD = Widget(
+    "Add your own records: name, date and geometry (GeoJSON, CSV, KML, or one of "
+    "them in a ZIP/KMZ)",
+    "upload",
+)
 NONE = "(none)"  # a CSV mapping slot left empty
-CSV_SLOTS = {"name": "Name column", "date": "Date column", "end": "End date column (optional)",
-             "lon": "Longitude column", "lat": "Latitude column",
-             "wkt": "WKT geometry column (instead of lon/lat)", "id": "Id column (optional)"}
+CSV_SLOTS = {
+    "name": "Name column",
+    "date": "Date column",
+    "end": "End date column (optional)",
+    "lon": "Longitude column",
+    "lat": "Latitude column",
+    "wkt": "WKT geometry column (instead of lon/lat)",
+    "id": "Id column (optional)",
+}
 
 EXPORT_FORMAT = Widget("Format", "export_format")
 EXPORT_SIZE = Widget("Image size", "export_size")

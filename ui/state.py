@@ -30,8 +30,9 @@ def _catalog(folder: str, stamp: tuple[float, ...]) -> Catalog:
 def catalog() -> Catalog:
     """The catalog of the data folder in use (:func:`geo.paths.data_dir`), loaded once."""
     folder = data_dir()
-    stamp = tuple(p.stat().st_mtime if p.exists() else 0.0
-                  for p in sorted(folder.glob("*.geojson")))
+    stamp = tuple(
+        p.stat().st_mtime if p.exists() else 0.0 for p in sorted(folder.glob("*.geojson"))
+    )
     return _catalog(str(folder), stamp)
 
 
@@ -58,12 +59,20 @@ def seed_from_url(cat: Catalog) -> None:
         except ValueError as exc:
             notices.append(str(exc))
     present = [t for t in ZONE_TYPES if t in set(cat.zones["zone_type"])]
-    st.session_state.update({
-        "init": True, "notices": notices, "extent": extent,
-        ui.YEARS.key: start.years or cat.year_span(),
-        ui.REGIONS.key: sorted(start.regions), ui.KINDS.key: sorted(start.kinds),
-        ui.PARTICIPANTS.key: sorted(start.participants), ui.SHOW_EVENTS.key: first.events,
-        ui.OUTLINES.key: first.outlines, ui.NAMING.key: first.naming,
-        ui.ZONE_TYPES.key: [t for t in present
-                            if first.zone_types is None or t in first.zone_types],
-    })
+    st.session_state.update(
+        {
+            "init": True,
+            "notices": notices,
+            "extent": extent,
+            ui.YEARS.key: start.years or cat.year_span(),
+            ui.REGIONS.key: sorted(start.regions),
+            ui.KINDS.key: sorted(start.kinds),
+            ui.PARTICIPANTS.key: sorted(start.participants),
+            ui.SHOW_EVENTS.key: first.events,
+            ui.OUTLINES.key: first.outlines,
+            ui.NAMING.key: first.naming,
+            ui.ZONE_TYPES.key: [
+                t for t in present if first.zone_types is None or t in first.zone_types
+            ],
+        }
+    )

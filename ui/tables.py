@@ -23,19 +23,21 @@ def events_table(
     rows = []
     for ev in shown.to_dict("records"):
         facts = facts_lines(ev, zone_names or {})
-        rows.append({
-            "id": ev["id"],
-            "start": ev["start"],
-            "end": ev["end"] or "",
-            "name": ev["name"],
-            "kind": KIND_LABELS.get(ev["kind"], ev["kind"]),
-            "regions": ", ".join(region_names.get(r, r) for r in ev["regions"]),
-            "participants": ", ".join(ev["participants"]),
-            "format": FORMAT_LABELS.get(ev["format"], ev["format"]),
-            "precision": PRECISION_LABELS.get(ev["precision"], ev["precision"]),
-            "zones and closest approach": " · ".join(facts),
-            "sources": "; ".join(s["publisher"] for s in ev["sources"]),
-        })
+        rows.append(
+            {
+                "id": ev["id"],
+                "start": ev["start"],
+                "end": ev["end"] or "",
+                "name": ev["name"],
+                "kind": KIND_LABELS.get(ev["kind"], ev["kind"]),
+                "regions": ", ".join(region_names.get(r, r) for r in ev["regions"]),
+                "participants": ", ".join(ev["participants"]),
+                "format": FORMAT_LABELS.get(ev["format"], ev["format"]),
+                "precision": PRECISION_LABELS.get(ev["precision"], ev["precision"]),
+                "zones and closest approach": " · ".join(facts),
+                "sources": "; ".join(s["publisher"] for s in ev["sources"]),
+            }
+        )
     columns = ["id", "start", "end", "name", "kind", "regions", "participants", "format",
                "precision", "zones and closest approach", "sources"]  # fmt: skip
     return pd.DataFrame(rows, columns=columns)
@@ -43,17 +45,34 @@ def events_table(
 
 def problem_table(problems: Sequence[Problem]) -> pd.DataFrame:
     """Problems as rows: file, record, field, value, reason (shown as plain text)."""
-    return pd.DataFrame([{"file": p.file, "record": p.record, "field": p.field,
-                          "value": p.value, "reason": p.message} for p in problems],
-                        columns=["file", "record", "field", "value", "reason"])
+    return pd.DataFrame(
+        [
+            {
+                "file": p.file,
+                "record": p.record,
+                "field": p.field,
+                "value": p.value,
+                "reason": p.message,
+            }
+            for p in problems
+        ],
+        columns=["file", "record", "field", "value", "reason"],
+    )
 
 
 def user_table(upload: Upload) -> pd.DataFrame:
     """The upload's accepted records: name, dates, repair note and every other field."""
-    rows = [{"name": r["name"], "start": r["start"], "end": r["end"],
-             "geometry": r["geometry"].geom_type, "repaired": r["note"],
-             **{f"field: {k}": v for k, v in r["props"].items()}}
-            for r in upload.records.to_dict("records")]
+    rows = [
+        {
+            "name": r["name"],
+            "start": r["start"],
+            "end": r["end"],
+            "geometry": r["geometry"].geom_type,
+            "repaired": r["note"],
+            **{f"field: {k}": v for k, v in r["props"].items()},
+        }
+        for r in upload.records.to_dict("records")
+    ]
     return pd.DataFrame(rows)
 
 
@@ -87,8 +106,12 @@ def event_details(
         "notes": ev.get("notes") or "",
         "facts": facts_lines(ev, zone_names or {}),
         "sources": [
-            {"publisher": s["publisher"], "title": s["title"], "date": s["date"],
-             "url": s.get("url") or ""}
+            {
+                "publisher": s["publisher"],
+                "title": s["title"],
+                "date": s["date"],
+                "url": s.get("url") or "",
+            }
             for s in ev["sources"]
         ],
     }

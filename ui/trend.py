@@ -47,14 +47,20 @@ def trend_chart(
             x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0)),
             y=alt.Y("sum(events):Q", title="events", axis=alt.Axis(tickMinStep=1)),
             color=alt.Color(
-                "label:N", title="Kind",
-                scale=alt.Scale(domain=[KIND_STYLES[k].label for k in order],
-                                range=[KIND_STYLES[k].color for k in order]),
+                "label:N",
+                title="Kind",
+                scale=alt.Scale(
+                    domain=[KIND_STYLES[k].label for k in order],
+                    range=[KIND_STYLES[k].color for k in order],
+                ),
                 legend=alt.Legend(orient="bottom", columns=3),
             ),
             order=alt.Order("kind_rank:Q"),
-            opacity=alt.condition(f"datum.year >= {int(lo)} && datum.year <= {int(hi)}",
-                                  alt.value(1.0), alt.value(0.3)),
+            opacity=alt.condition(
+                f"datum.year >= {int(lo)} && datum.year <= {int(hi)}",
+                alt.value(1.0),
+                alt.value(0.3),
+            ),
             tooltip=["year:O", "label:N", "events:Q"],
         )
         .transform_calculate(kind_rank=f"indexof({order!r}, datum.kind)")
@@ -62,13 +68,20 @@ def trend_chart(
     )
 
 
-def trend_tab(every_year: pd.DataFrame, all_events: int, span: tuple[int, int],
-              selected: tuple[int, int] | None, claims: Claims) -> None:
+def trend_tab(
+    every_year: pd.DataFrame,
+    all_events: int,
+    span: tuple[int, int],
+    selected: tuple[int, int] | None,
+    claims: Claims,
+) -> None:
     """The Trend tab: the chart and the claims check, over every year of the events that
     match the region, kind and participant filters."""
     st.altair_chart(trend_chart(every_year, span, selected), width="stretch")
     st.subheader("Claims check: the research paper's Table 1 against the record")
-    st.caption(f"Claim: {citation(claims.source)}. {claims.note} Counting rule: "
-               f"{COUNTING_RULE} Counted among the events matching the region, kind and "
-               f"participant filters ({len(every_year)} of {all_events}).")
+    st.caption(
+        f"Claim: {citation(claims.source)}. {claims.note} Counting rule: "
+        f"{COUNTING_RULE} Counted among the events matching the region, kind and "
+        f"participant filters ({len(every_year)} of {all_events})."
+    )
     st.dataframe(check(every_year, claims), hide_index=True, width="stretch", key="claims")

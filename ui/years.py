@@ -27,5 +27,7 @@ def years_script(years: Years, label: str) -> str:
         The script element.
     """
     arg = json.dumps(str(label)).replace("<", "\\u003c")
-    return (f"<script>\n{script('years_bridge.js', 'ui')}\n"
-            f"jmYearsBridge({int(years[0])}, {int(years[1])}, {arg});\n</script>")
+    return (
+        f"<script>\n{script('years_bridge.js', 'ui')}\n"
+        f"jmYearsBridge({int(years[0])}, {int(years[1])}, {arg});\n</script>"
+    )

@@ -51,8 +51,13 @@ def main(src: str) -> None:
         g = _cut(geom)
         if g.is_empty:
             continue
-        feats.append({"type": "Feature", "properties": {"name": name},
-                      "geometry": shapely.geometry.mapping(g)})
+        feats.append(
+            {
+                "type": "Feature",
+                "properties": {"name": name},
+                "geometry": shapely.geometry.mapping(g),
+            }
+        )
     doc = {"type": "FeatureCollection", "features": feats}
     OUT.write_text(json.dumps(doc, separators=(",", ":")), encoding="utf-8")
     print(f"wrote {OUT.name}: {len(feats)} countries, {OUT.stat().st_size / 1e6:.2f} MB")

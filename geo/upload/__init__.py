@@ -22,8 +22,16 @@ from geo.upload.kml import read_kml
 from geo.upload.model import EXTENSIONS, CsvMapping, Limits, Upload, UploadError
 from geo.upload.tabular import csv_header, guess_mapping, read_csv
 
-__all__ = ["EXTENSIONS", "CsvMapping", "Limits", "Upload", "UploadError", "csv_header",
-           "guess_mapping", "parse_upload"]
+__all__ = [
+    "EXTENSIONS",
+    "CsvMapping",
+    "Limits",
+    "Upload",
+    "UploadError",
+    "csv_header",
+    "guess_mapping",
+    "parse_upload",
+]
 
 
 def parse_upload(
@@ -57,8 +65,9 @@ def parse_upload(
     """
     label = PurePath(str(name)).name or "upload"
     if len(data) > limits.max_bytes:
-        raise UploadError(f"{label}: expected at most {limits.max_bytes:,} bytes, "
-                          f"got {len(data):,}")
+        raise UploadError(
+            f"{label}: expected at most {limits.max_bytes:,} bytes, got {len(data):,}"
+        )
     ext = PurePath(label).suffix.lower().lstrip(".")
     if data[:4] == b"PK\x03\x04" or ext in ("zip", "kmz"):
         label, ext, data = unzip(label, data, limits)
@@ -68,5 +77,7 @@ def parse_upload(
         return read_csv(label, data, mapping, limits)
     if ext == "kml":
         return read_kml(label, data, limits)
-    raise UploadError(f"{label}: expected a file ending in one of "
-                      f"{', '.join('.' + e for e in EXTENSIONS)}, got {short('.' + ext)}")
+    raise UploadError(
+        f"{label}: expected a file ending in one of "
+        f"{', '.join('.' + e for e in EXTENSIONS)}, got {short('.' + ext)}"
+    )

@@ -20,28 +20,39 @@ def unzip(label: str, data: bytes, limits: Limits) -> tuple[str, str, bytes]:
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise UploadError(f"{label}: expected a readable ZIP/KMZ archive, got {exc}") from None
     if len(infos) > limits.max_members:
-        raise UploadError(f"{label}: expected at most {limits.max_members} entries in the "
-                          f"archive, got {len(infos)}")
-    wanted = [i for i in infos if not i.is_dir()
-              and PurePath(i.filename).suffix.lower().lstrip(".") in READABLE]
+        raise UploadError(
+            f"{label}: expected at most {limits.max_members} entries in the "
+            f"archive, got {len(infos)}"
+        )
+    wanted = [
+        i
+        for i in infos
+        if not i.is_dir() and PurePath(i.filename).suffix.lower().lstrip(".") in READABLE
+    ]
     if len(wanted) != 1:
         names = ", ".join(short(i.filename, 40) for i in wanted[:5]) or "none"
-        raise UploadError(f"{label}: expected exactly one .geojson, .csv or .kml file in the "
-                          f"archive, got {len(wanted)} ({names})")
+        raise UploadError(
+            f"{label}: expected exactly one .geojson, .csv or .kml file in the "
+            f"archive, got {len(wanted)} ({names})"
+        )
     info = wanted[0]
     if info.file_size > limits.max_uncompressed:
-        raise UploadError(f"{label}: expected the archive to expand to at most "
-                          f"{limits.max_uncompressed:,} bytes, got {info.file_size:,} declared "
-                          f"for {short(info.filename, 40)}")
+        raise UploadError(
+            f"{label}: expected the archive to expand to at most "
+            f"{limits.max_uncompressed:,} bytes, got {info.file_size:,} declared "
+            f"for {short(info.filename, 40)}"
+        )
     out = io.BytesIO()
     try:
         with zf.open(info) as member:  # read in chunks: a lying header cannot blow memory
             while chunk := member.read(1 << 20):
                 out.write(chunk)
                 if out.tell() > limits.max_uncompressed:
-                    raise UploadError(f"{label}: expected the archive to expand to at most "
-                                      f"{limits.max_uncompressed:,} bytes, got more "
-                                      f"(decompression stopped)")
+                    raise UploadError(
+                        f"{label}: expected the archive to expand to at most "
+                        f"{limits.max_uncompressed:,} bytes, got more "
+                        f"(decompression stopped)"
+                    )
     except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError) as exc:
         raise UploadError(f"{label}: expected a readable archive member, got {exc}") from None
     inner = PurePath(info.filename).name
@@ -52,5 +63,7 @@ def text_of(label: str, data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise UploadError(f"{label}: expected UTF-8 text, got byte 0x{data[exc.start]:02x} "
-                          f"at offset {exc.start} (save the file as UTF-8)") from None
+        raise UploadError(
+            f"{label}: expected UTF-8 text, got byte 0x{data[exc.start]:02x} "
+            f"at offset {exc.start} (save the file as UTF-8)"
+        ) from None

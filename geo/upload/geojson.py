@@ -15,13 +15,17 @@ def read_geojson(label: str, data: bytes, limits: Limits) -> Upload:
     text = text_of(label, data)
     head = text.lstrip()[:40]
     if head.startswith("<"):
-        raise UploadError(f"{label}: expected GeoJSON (JSON text), got XML starting "
-                          f"{short(head)}; it is not opened as anything else")
+        raise UploadError(
+            f"{label}: expected GeoJSON (JSON text), got XML starting "
+            f"{short(head)}; it is not opened as anything else"
+        )
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise UploadError(f"{label}: expected GeoJSON (JSON text), got {exc.msg} at line "
-                          f"{exc.lineno} column {exc.colno}") from None
+        raise UploadError(
+            f"{label}: expected GeoJSON (JSON text), got {exc.msg} at line "
+            f"{exc.lineno} column {exc.colno}"
+        ) from None
     except RecursionError:
         raise UploadError(f"{label}: expected GeoJSON, got JSON nested too deeply") from None
     feats: Any
@@ -30,33 +34,43 @@ def read_geojson(label: str, data: bytes, limits: Limits) -> Upload:
     elif isinstance(doc, dict) and doc.get("type") == "FeatureCollection":
         feats = doc.get("features")
         if not isinstance(feats, list):
-            raise UploadError(f"{label}: expected 'features' to be a list, got "
-                              f"{type(feats).__name__}")
+            raise UploadError(
+                f"{label}: expected 'features' to be a list, got {type(feats).__name__}"
+            )
     else:
         got = doc.get("type") if isinstance(doc, dict) else type(doc).__name__
-        raise UploadError(f"{label}: expected a GeoJSON FeatureCollection or Feature, got "
-                          f"{short(got)}")
+        raise UploadError(
+            f"{label}: expected a GeoJSON FeatureCollection or Feature, got {short(got)}"
+        )
     out = Records(label, limits)
     out.check_count(len(feats))
     for i, feat in enumerate(feats, start=1):
         record = f"feature {i}"
         if not isinstance(feat, dict) or feat.get("type") != "Feature":
             got = feat.get("type") if isinstance(feat, dict) else type(feat).__name__
-            out.problems.append(Problem(label, record, "type", short(got),
-                                        "expected a GeoJSON Feature"))
+            out.problems.append(
+                Problem(label, record, "type", short(got), "expected a GeoJSON Feature")
+            )
             continue
         props = feat.get("properties")
         if props is None:
             props = {}
         if not isinstance(props, dict):
-            out.problems.append(Problem(label, record, "properties", short(props),
-                                        "expected an object"))
+            out.problems.append(
+                Problem(label, record, "properties", short(props), "expected an object")
+            )
             continue
-        rest = {k: v for k, v in props.items()
-                if k not in ("name", "date", "start", "end", "id")}
+        rest = {k: v for k, v in props.items() if k not in ("name", "date", "start", "end", "id")}
         uid = props.get("id", feat.get("id"))
         if uid not in (None, ""):
             record = f"feature {i} (id {short(as_text(uid), 40)})"
-        out.add(record, props.get("name"), props.get("date", props.get("start")),
-                props.get("end"), feat.get("geometry"), rest, uid)
+        out.add(
+            record,
+            props.get("name"),
+            props.get("date", props.get("start")),
+            props.get("end"),
+            feat.get("geometry"),
+            rest,
+            uid,
+        )
     return out.result("geojson", len(feats))

@@ -23,12 +23,13 @@ def _child(el: Any, name: str) -> Any:
 
 def read_kml(label: str, data: bytes, limits: Limits) -> Upload:
     try:
-        root = SafeET.fromstring(data, forbid_dtd=True, forbid_entities=True,
-                                 forbid_external=True)
+        root = SafeET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as exc:
-        raise UploadError(f"{label}: expected KML without a DTD or entity declarations, got "
-                          f"{type(exc).__name__} (refused: entity expansion and external "
-                          "files are never processed)") from None
+        raise UploadError(
+            f"{label}: expected KML without a DTD or entity declarations, got "
+            f"{type(exc).__name__} (refused: entity expansion and external "
+            "files are never processed)"
+        ) from None
     except SafeET.ParseError as exc:
         raise UploadError(f"{label}: expected well-formed KML (XML), got {exc}") from None
     marks = [el for el in root.iter() if _local(el.tag) == "Placemark"]
@@ -64,8 +65,9 @@ def read_kml(label: str, data: bytes, limits: Limits) -> Upload:
             out.problems.append(Problem(label, record, "geometry", "-", str(exc)))
             continue
         uid = pm.get("id") or props.pop("id", None)
-        out.add(record, name_el.text if name_el is not None else None, start, end, geometry,
-                props, uid)
+        out.add(
+            record, name_el.text if name_el is not None else None, start, end, geometry, props, uid
+        )
     return out.result("kml", len(marks))
 
 
@@ -85,8 +87,7 @@ def _coords(el: Any) -> list[list[float]]:
         try:
             out.append([float(parts[0]), float(parts[1])])
         except (ValueError, IndexError):
-            raise ValueError(f"expected coordinates 'lon,lat[,alt]', got {short(token)}") \
-                from None
+            raise ValueError(f"expected coordinates 'lon,lat[,alt]', got {short(token)}") from None
     return out
 
 
@@ -98,8 +99,9 @@ def _kml_geometry(pm: Any) -> dict[str, Any]:
     if len(parts) == 1:
         return parts[0]
     if len(kinds) > 1:
-        raise ValueError(f"expected one geometry type in a MultiGeometry, got "
-                         f"{', '.join(sorted(kinds))}")
+        raise ValueError(
+            f"expected one geometry type in a MultiGeometry, got {', '.join(sorted(kinds))}"
+        )
     kind = kinds.pop()
     return {"type": f"Multi{kind}", "coordinates": [p["coordinates"] for p in parts]}
 

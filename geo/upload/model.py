@@ -94,5 +94,16 @@ class Upload:
         return len({p.record for p in self.problems})
 
 
-COLUMNS = ["uid", "name", "start", "end", "start_date", "end_date", "year_start", "year_end",
-           "props", "note", "display"]
+COLUMNS = [
+    "uid",
+    "name",
+    "start",
+    "end",
+    "start_date",
+    "end_date",
+    "year_start",
+    "year_end",
+    "props",
+    "note",
+    "display",
+]

@@ -38,8 +38,16 @@ class Records:
         self.ids: dict[str, str] = {}
         self.vertices = 0
 
-    def add(self, record: str, name: Any, start: Any, end: Any, geometry: Any,
-            props: dict[str, Any], uid: Any = None) -> None:
+    def add(
+        self,
+        record: str,
+        name: Any,
+        start: Any,
+        end: Any,
+        geometry: Any,
+        props: dict[str, Any],
+        uid: Any = None,
+    ) -> None:
         """Check one record; accept it or list why not."""
         bad: list[Problem] = []
 
@@ -50,8 +58,11 @@ class Records:
         for key, value in props.items():
             k = _check_text(str(key), "field name", report, self.limits.max_text)
             v = as_text(value)
-            if k is not None and v is not None and \
-                    (v := _check_text(v, k, report, self.limits.max_text)) is not None:
+            if (
+                k is not None
+                and v is not None
+                and (v := _check_text(v, k, report, self.limits.max_text)) is not None
+            ):
                 clean[k] = v
         if not isinstance(name, str) or not name.strip():
             report("name", name, "expected a non-empty name")
@@ -64,48 +75,75 @@ class Records:
             elif uid is not None:
                 self.ids[uid] = record
         d0 = _date(start, False, "date", report)
-        d1 = _date(end, True, "end", report) if end not in (None, "") else \
-            (_date(start, True, "date", None) if d0 else None)
+        d1 = (
+            _date(end, True, "end", report)
+            if end not in (None, "")
+            else (_date(start, True, "date", None) if d0 else None)
+        )
         if d0 and d1 and d1 < d0:
             report("end", end, f"expected an end on or after the start {start}")
         geom, note = None, ""
         n = _count_positions(geometry)
         if n > self.limits.max_feature_vertices:
-            report("geometry", f"{n:,} positions",
-                   f"expected at most {self.limits.max_feature_vertices:,} positions")
+            report(
+                "geometry",
+                f"{n:,} positions",
+                f"expected at most {self.limits.max_feature_vertices:,} positions",
+            )
         else:
             self.vertices += n
             if self.vertices > self.limits.max_vertices:
-                raise UploadError(f"{self.label}: expected at most "
-                                  f"{self.limits.max_vertices:,} positions in the file, got "
-                                  f"more by {record}")
+                raise UploadError(
+                    f"{self.label}: expected at most "
+                    f"{self.limits.max_vertices:,} positions in the file, got "
+                    f"more by {record}"
+                )
             geom, note = _geometry(geometry, report)
         if bad or geom is None or d0 is None or d1 is None:  # each None was reported
             self.problems.extend(bad)
             return
         if note:
             self.notes.append(Problem(self.label, record, "geometry", geom.geom_type, note))
-        self.rows.append({
-            "uid": uid if uid not in (None, "") else record, "name": name,
-            "start": d0.isoformat(), "end": d1.isoformat(), "start_date": d0, "end_date": d1,
-            "year_start": d0.year, "year_end": d1.year, "props": clean, "note": note,
-            "display": to_display(geom)})
+        self.rows.append(
+            {
+                "uid": uid if uid not in (None, "") else record,
+                "name": name,
+                "start": d0.isoformat(),
+                "end": d1.isoformat(),
+                "start_date": d0,
+                "end_date": d1,
+                "year_start": d0.year,
+                "year_end": d1.year,
+                "props": clean,
+                "note": note,
+                "display": to_display(geom),
+            }
+        )
         self.geoms.append(geom)
 
-    def result(self, fmt: str, total: int, header: list[str] | None = None,
-               mapping: CsvMapping | None = None) -> Upload:
+    def result(
+        self,
+        fmt: str,
+        total: int,
+        header: list[str] | None = None,
+        mapping: CsvMapping | None = None,
+    ) -> Upload:
         """The :class:`Upload` of what was collected."""
-        frame = gpd.GeoDataFrame(pd.DataFrame(self.rows, columns=COLUMNS, dtype=object),
-                                 geometry=gpd.GeoSeries(self.geoms, dtype="geometry",
-                                                        crs="EPSG:4326"))
-        return Upload(self.label, fmt, frame, self.problems, self.notes, total,
-                      header or [], mapping)
+        frame = gpd.GeoDataFrame(
+            pd.DataFrame(self.rows, columns=COLUMNS, dtype=object),
+            geometry=gpd.GeoSeries(self.geoms, dtype="geometry", crs="EPSG:4326"),
+        )
+        return Upload(
+            self.label, fmt, frame, self.problems, self.notes, total, header or [], mapping
+        )
 
     def check_count(self, total: int) -> None:
         """Refuse a file with more records than the cap."""
         if total > self.limits.max_features:
-            raise UploadError(f"{self.label}: expected at most {self.limits.max_features:,} "
-                              f"records, got {total:,}")
+            raise UploadError(
+                f"{self.label}: expected at most {self.limits.max_features:,} "
+                f"records, got {total:,}"
+            )
 
 
 def as_text(value: Any) -> str | None:
@@ -136,8 +174,10 @@ def _date(value: Any, end: bool, fld: str, report: Any) -> date | None:
         text = str(text)
     try:
         if not isinstance(text, str) or not text:
-            raise ValueError("expected a date YYYY-MM-DD, YYYY-MM or YYYY, got "
-                             f"{'nothing' if text in (None, '') else type(text).__name__}")
+            raise ValueError(
+                "expected a date YYYY-MM-DD, YYYY-MM or YYYY, got "
+                f"{'nothing' if text in (None, '') else type(text).__name__}"
+            )
         if m := _DATETIME.match(text):
             text = m.group(1)
         if _YEAR.match(text):
@@ -145,8 +185,9 @@ def _date(value: Any, end: bool, fld: str, report: Any) -> date | None:
         return parse_partial(text, end=end)
     except ValueError as exc:
         if report is not None:
-            report(fld, value, str(exc).replace("YYYY-MM-DD or YYYY-MM", "YYYY-MM-DD, YYYY-MM "
-                                                                           "or YYYY"))
+            report(
+                fld, value, str(exc).replace("YYYY-MM-DD or YYYY-MM", "YYYY-MM-DD, YYYY-MM or YYYY")
+            )
         return None
 
 

@@ -30,11 +30,10 @@ _GUESS = {
 def guess_mapping(header: list[str]) -> CsvMapping:
     """A mapping from common column names (case-insensitive); unknown slots stay empty."""
     lower = {h.strip().lower(): h for h in header}
-    found = {slot: next((lower[c] for c in cands if c in lower), None)
-             for slot, cands in _GUESS.items()}
+    found = {
+        slot: next((lower[c] for c in cands if c in lower), None) for slot, cands in _GUESS.items()
+    }
     return CsvMapping(**found)
-
-
 
 
 def _sniff(text: str) -> Any:
@@ -84,60 +83,98 @@ def read_csv(label: str, data: bytes, mapping: CsvMapping | None, limits: Limits
     mapping = mapping or guess_mapping(header)
     for slot, col in mapping.slots().items():
         if col is not None and col not in header:
-            raise UploadError(f"{label}: expected column {short(col)} for {slot}, got columns "
-                              f"{', '.join(header)}")
+            raise UploadError(
+                f"{label}: expected column {short(col)} for {slot}, got columns {', '.join(header)}"
+            )
     if mapping.wkt is None and (mapping.lon is None or mapping.lat is None):
-        raise UploadError(f"{label}: expected a WKT column or longitude and latitude columns, "
-                          f"got columns {', '.join(header)}; choose them in the column mapping")
+        raise UploadError(
+            f"{label}: expected a WKT column or longitude and latitude columns, "
+            f"got columns {', '.join(header)}; choose them in the column mapping"
+        )
     out = Records(label, limits)
     out.check_count(len(body))
     used = {c for c in mapping.slots().values() if c}
     for i, row in enumerate(body, start=2):
         record = f"row {i}"
         if len(row) != len(header):
-            out.problems.append(Problem(label, record, "row", f"{len(row)} cells",
-                                        f"expected {len(header)} cells like the header"))
+            out.problems.append(
+                Problem(
+                    label,
+                    record,
+                    "row",
+                    f"{len(row)} cells",
+                    f"expected {len(header)} cells like the header",
+                )
+            )
             continue
         cells = dict(zip(header, row, strict=True))
         geometry = _csv_geometry(cells, mapping, record, out)
         if geometry is False:
             continue
         rest = {k: v for k, v in cells.items() if k not in used}
-        out.add(record, cells.get(mapping.name) if mapping.name else None,
-                cells.get(mapping.date) if mapping.date else None,
-                cells.get(mapping.end) if mapping.end else None, geometry, rest,
-                cells.get(mapping.id) if mapping.id else None)
+        out.add(
+            record,
+            cells.get(mapping.name) if mapping.name else None,
+            cells.get(mapping.date) if mapping.date else None,
+            cells.get(mapping.end) if mapping.end else None,
+            geometry,
+            rest,
+            cells.get(mapping.id) if mapping.id else None,
+        )
     return out.result("csv", len(body), header, mapping)
 
 
-def _csv_geometry(cells: dict[str, str], mapping: CsvMapping, record: str,
-                  out: Records) -> Any:
+def _csv_geometry(cells: dict[str, str], mapping: CsvMapping, record: str, out: Records) -> Any:
     """GeoJSON geometry from WKT or lon/lat cells; ``False`` after reporting a problem."""
     if mapping.wkt is not None and cells[mapping.wkt].strip():
         text = cells[mapping.wkt].strip()
         if len(text) > out.limits.max_feature_vertices * 60:
-            out.problems.append(Problem(out.label, record, mapping.wkt, f"{len(text):,} chars",
-                                        "expected a shorter WKT"))
+            out.problems.append(
+                Problem(
+                    out.label, record, mapping.wkt, f"{len(text):,} chars", "expected a shorter WKT"
+                )
+            )
             return False
         try:
             from shapely import wkt
 
             return mapping_of(wkt.loads(text))
         except Exception as exc:  # GEOS reports parse errors with several types
-            out.problems.append(Problem(out.label, record, mapping.wkt, short(text),
-                                        f"expected WKT such as POINT (135 40), got {exc}"))
+            out.problems.append(
+                Problem(
+                    out.label,
+                    record,
+                    mapping.wkt,
+                    short(text),
+                    f"expected WKT such as POINT (135 40), got {exc}",
+                )
+            )
             return False
     if mapping.lon is None or mapping.lat is None:
-        out.problems.append(Problem(out.label, record, mapping.wkt or "geometry", "''",
-                                    "expected a WKT geometry, got an empty cell"))
+        out.problems.append(
+            Problem(
+                out.label,
+                record,
+                mapping.wkt or "geometry",
+                "''",
+                "expected a WKT geometry, got an empty cell",
+            )
+        )
         return False
     coords = []
     for col in (mapping.lon, mapping.lat):
         try:
             coords.append(float(cells[col].strip()))
         except ValueError:
-            out.problems.append(Problem(out.label, record, col, short(cells[col]),
-                                        "expected a number in decimal degrees"))
+            out.problems.append(
+                Problem(
+                    out.label,
+                    record,
+                    col,
+                    short(cells[col]),
+                    "expected a number in decimal degrees",
+                )
+            )
             return False
     return {"type": "Point", "coordinates": coords}
 

@@ -74,8 +74,10 @@ class Briefing:
 
     def footer(self) -> str:
         """Attribution, dataset version and export date."""
-        return (f"{DATA_SOURCES} Basemap: Natural Earth. Dataset version "
-                f"{self.catalog.version}, exported {self.today.isoformat()}.")
+        return (
+            f"{DATA_SOURCES} Basemap: Natural Earth. Dataset version "
+            f"{self.catalog.version}, exported {self.today.isoformat()}."
+        )
 
     def zone_names(self) -> dict[str, str]:
         """Zone display names under the naming setting."""
@@ -85,8 +87,9 @@ class Briefing:
         """The shown events, or :class:`EmptyViewError` naming the filters."""
         shown = self.shown
         if shown.empty:
-            raise EmptyViewError(f"expected at least one event in the view, got none for "
-                                 f"{self.subtitle()}")
+            raise EmptyViewError(
+                f"expected at least one event in the view, got none for {self.subtitle()}"
+            )
         return shown
 
 

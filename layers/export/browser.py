@@ -9,9 +9,16 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def chromium_path() -> str | None:
@@ -22,8 +29,10 @@ def chromium_path() -> str | None:
     for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
         if found := shutil.which(name):
             return found
-    for mac in ("/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
-                "/Applications/Chromium.app/Contents/MacOS/Chromium"):
+    for mac in (
+        "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+        "/Applications/Chromium.app/Contents/MacOS/Chromium",
+    ):
         if Path(mac).exists():
             return mac
     return None
@@ -48,7 +57,8 @@ def browser() -> Iterator[Any]:
             raise RuntimeError(
                 "expected a Chromium to render the image, got none that starts "
                 f"({'tried ' + path if path else 'none on PATH'}): install the 'chromium' "
-                "package or set CHROMIUM_PATH") from exc
+                "package or set CHROMIUM_PATH"
+            ) from exc
         try:
             yield b
         finally:
@@ -57,17 +67,20 @@ def browser() -> Iterator[Any]:
 
 def screenshot(b: Any, html: str, width: int, height: int, scale: float = 1.0) -> bytes:
     """PNG of a self-contained map page; any request that is not file: or data: is refused."""
-    ctx = b.new_context(viewport={"width": width, "height": height},
-                        device_scale_factor=scale)
+    ctx = b.new_context(viewport={"width": width, "height": height}, device_scale_factor=scale)
     try:
         page = ctx.new_page()
-        page.route("**/*", lambda route: route.continue_()
-                   if route.request.url.startswith(("data:", "file:", "about:"))
-                   else route.abort())
+        page.route(
+            "**/*",
+            lambda route: (
+                route.continue_()
+                if route.request.url.startswith(("data:", "file:", "about:"))
+                else route.abort()
+            ),
+        )
         page.set_content(html, wait_until="load")
         page.wait_for_selector(".leaflet-container", timeout=60_000)
-        page.wait_for_function("() => document.querySelectorAll('path').length > 0",
-                               timeout=60_000)
+        page.wait_for_function("() => document.querySelectorAll('path').length > 0", timeout=60_000)
         page.wait_for_timeout(400)  # let fitBounds and the renderer settle
         return page.locator(".leaflet-container").screenshot(type="png")
     finally:

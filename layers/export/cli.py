@@ -20,24 +20,36 @@ from layers.export import EXPORT_FORMATS, export_view
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m layers", description=__doc__,
-                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = argparse.ArgumentParser(
+        prog="python -m layers",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     sub = p.add_subparsers(dest="cmd", required=True)
-    e = sub.add_parser("export", help="write the view as png, html, pptx, csv, geojson, gpkg "
-                                      "or kml")
+    e = sub.add_parser(
+        "export", help="write the view as png, html, pptx, csv, geojson, gpkg or kml"
+    )
     e.add_argument("--format", required=True, choices=EXPORT_FORMATS)
     e.add_argument("--out", required=True, type=Path, help="file to write")
     e.add_argument("--years", help="YYYY or YYYY-YYYY (default: all)")
     e.add_argument("--regions", help="comma-separated region ids from data/regions.geojson")
     e.add_argument("--kinds", help="comma-separated kinds, e.g. air_patrol,naval_patrol")
     e.add_argument("--participants", help="comma-separated ISO codes, e.g. CN,RU,IR")
-    e.add_argument("--zones", help="comma-separated zone types to draw (default: all; "
-                                   "'none' for no zones)")
-    e.add_argument("--names", default="neutral",
-                   help="names of disputed features: neutral or a party code (JP, CN, KR...)")
+    e.add_argument(
+        "--zones", help="comma-separated zone types to draw (default: all; 'none' for no zones)"
+    )
+    e.add_argument(
+        "--names",
+        default="neutral",
+        help="names of disputed features: neutral or a party code (JP, CN, KR...)",
+    )
     e.add_argument("--view", help=EXTENT_HELP)
-    e.add_argument("--size", default="slide", choices=["slide", "print"],
-                   help="png size: slide 1920x1080, print 3840x2160")
+    e.add_argument(
+        "--size",
+        default="slide",
+        choices=["slide", "print"],
+        help="png size: slide 1920x1080, print 3840x2160",
+    )
     e.add_argument("--title", help="title printed on the map and the deck")
     e.add_argument("--data", default=str(data_dir()), help="data folder")
     return p
@@ -47,8 +59,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the exit code (2 for a bad option or an empty view)."""
     args = _parser().parse_args(argv)
     cat = load_cached(args.data)[0]
-    query = {k: v for k in ("years", "regions", "kinds", "participants", "zones", "names")
-             if (v := getattr(args, k)) is not None}
+    query = {
+        k: v
+        for k in ("years", "regions", "kinds", "participants", "zones", "names")
+        if (v := getattr(args, k)) is not None
+    }
     view, layers, notices = parse_state(query, cat)
     extent = None
     if args.view:
@@ -61,8 +76,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"error: {n}", file=sys.stderr)
         return 2
     try:
-        data = export_view(cat, view, layers, args.format, extent=extent, size=args.size,
-                      title=args.title)
+        data = export_view(
+            cat, view, layers, args.format, extent=extent, size=args.size, title=args.title
+        )
     except (ValueError, RuntimeError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

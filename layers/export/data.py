@@ -38,27 +38,29 @@ def records(shown: gpd.GeoDataFrame, zone_names: Mapping[str, str]) -> list[dict
     for ev in shown.to_dict("records"):
         approach = {zone_names.get(k, k): v for k, v in (ev.get("zone_km") or {}).items()}
         approach |= dict(ev.get("country_km") or {})
-        out.append({
-            "id": ev["id"],
-            "name": ev["name"],
-            "kind": ev["kind"],
-            "start": ev["start"],
-            "end": ev["end"] or "",
-            "participants": ",".join(ev["participants"]),
-            "format": ev.get("format", ""),
-            "regions": ",".join(ev["regions"]),
-            "precision": ev["precision"],
-            "assets": ev["assets"],
-            "summary": ev["summary"],
-            "notes": ev.get("notes") or "",
-            "entered": "; ".join(zone_names.get(z, z) for z in ev.get("entered") or []),
-            "crossed": "; ".join(zone_names.get(z, z) for z in ev.get("crossed") or []),
-            "closest_approach_km": json.dumps(dict(sorted(approach.items(),
-                                                          key=lambda t: t[1])),
-                                              ensure_ascii=False),
-            "sources": json.dumps(ev["sources"], ensure_ascii=False),
-            "geometry": ev["geometry"],
-        })
+        out.append(
+            {
+                "id": ev["id"],
+                "name": ev["name"],
+                "kind": ev["kind"],
+                "start": ev["start"],
+                "end": ev["end"] or "",
+                "participants": ",".join(ev["participants"]),
+                "format": ev.get("format", ""),
+                "regions": ",".join(ev["regions"]),
+                "precision": ev["precision"],
+                "assets": ev["assets"],
+                "summary": ev["summary"],
+                "notes": ev.get("notes") or "",
+                "entered": "; ".join(zone_names.get(z, z) for z in ev.get("entered") or []),
+                "crossed": "; ".join(zone_names.get(z, z) for z in ev.get("crossed") or []),
+                "closest_approach_km": json.dumps(
+                    dict(sorted(approach.items(), key=lambda t: t[1])), ensure_ascii=False
+                ),
+                "sources": json.dumps(ev["sources"], ensure_ascii=False),
+                "geometry": ev["geometry"],
+            }
+        )
     return out
 
 
@@ -77,8 +79,10 @@ def to_csv(shown: gpd.GeoDataFrame, zone_names: Mapping[str, str]) -> bytes:
 
 def to_geojson(shown: gpd.GeoDataFrame, zone_names: Mapping[str, str]) -> bytes:
     """RFC 7946 FeatureCollection (storage frame, cut at 180°)."""
-    feats = [{"type": "Feature", "geometry": mapping(r.pop("geometry")), "properties": r}
-             for r in records(shown, zone_names)]
+    feats = [
+        {"type": "Feature", "geometry": mapping(r.pop("geometry")), "properties": r}
+        for r in records(shown, zone_names)
+    ]
     doc = {"type": "FeatureCollection", "features": feats}
     return json.dumps(doc, ensure_ascii=False).encode("utf-8")
 
@@ -86,10 +90,15 @@ def to_geojson(shown: gpd.GeoDataFrame, zone_names: Mapping[str, str]) -> bytes:
 def to_gpkg(shown: gpd.GeoDataFrame, zone_names: Mapping[str, str]) -> bytes:
     """GeoPackage, layer ``events`` (EPSG:4326)."""
     recs = records(shown, zone_names)
-    frame = gpd.GeoDataFrame(
-        [{k: v for k, v in r.items() if k != "geometry"} for r in recs],
-        geometry=[r["geometry"] for r in recs], crs="EPSG:4326",
-    ) if recs else gpd.GeoDataFrame({k: [] for k in FIELDS}, geometry=[], crs="EPSG:4326")
+    frame = (
+        gpd.GeoDataFrame(
+            [{k: v for k, v in r.items() if k != "geometry"} for r in recs],
+            geometry=[r["geometry"] for r in recs],
+            crs="EPSG:4326",
+        )
+        if recs
+        else gpd.GeoDataFrame({k: [] for k in FIELDS}, geometry=[], crs="EPSG:4326")
+    )
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "events.gpkg"
         frame.to_file(path, layer="events", driver="GPKG")
@@ -105,24 +114,30 @@ def _kml_geometry(geom: Any) -> str:
     if t == "Point":
         return f"<Point><coordinates>{float(geom.x)!r},{float(geom.y)!r},0</coordinates></Point>"
     if t == "LineString":
-        return f"<LineString><tessellate>1</tessellate><coordinates>{_kml_coords(geom.coords)}" \
-               "</coordinates></LineString>"
+        return (
+            f"<LineString><tessellate>1</tessellate><coordinates>{_kml_coords(geom.coords)}"
+            "</coordinates></LineString>"
+        )
     if t == "Polygon":
-        return "<Polygon><outerBoundaryIs><LinearRing><coordinates>" \
-               f"{_kml_coords(geom.exterior.coords)}</coordinates></LinearRing>" \
-               "</outerBoundaryIs></Polygon>"
-    return "<MultiGeometry>" + "".join(_kml_geometry(g) for g in geom.geoms) + \
-        "</MultiGeometry>"
+        return (
+            "<Polygon><outerBoundaryIs><LinearRing><coordinates>"
+            f"{_kml_coords(geom.exterior.coords)}</coordinates></LinearRing>"
+            "</outerBoundaryIs></Polygon>"
+        )
+    return "<MultiGeometry>" + "".join(_kml_geometry(g) for g in geom.geoms) + "</MultiGeometry>"
 
 
 def to_kml(shown: gpd.GeoDataFrame, zone_names: Mapping[str, str], title: str) -> bytes:
     """KML with a TimeSpan per event, so Google Earth's time slider plays them."""
     marks = []
     for r, ev in zip(records(shown, zone_names), shown.to_dict("records"), strict=True):
-        data = "".join(f'<Data name="{k}"><value>{xml_escape(str(r[k]))}</value></Data>'
-                       for k in FIELDS)
-        desc = xml_escape(f"{KIND_LABELS.get(r['kind'], r['kind'])}, {r['start']}"
-                          f"{' – ' + r['end'] if r['end'] else ''}. {r['summary']}")
+        data = "".join(
+            f'<Data name="{k}"><value>{xml_escape(str(r[k]))}</value></Data>' for k in FIELDS
+        )
+        desc = xml_escape(
+            f"{KIND_LABELS.get(r['kind'], r['kind'])}, {r['start']}"
+            f"{' – ' + r['end'] if r['end'] else ''}. {r['summary']}"
+        )
         marks.append(
             f"<Placemark><name>{xml_escape(r['name'])}</name>"
             f"<description>{desc}</description>"
@@ -130,7 +145,9 @@ def to_kml(shown: gpd.GeoDataFrame, zone_names: Mapping[str, str], title: str) -
             f"<end>{ev['end_date'].isoformat()}</end></TimeSpan>"
             f"<ExtendedData>{data}</ExtendedData>{_kml_geometry(r['geometry'])}</Placemark>"
         )
-    doc = ('<?xml version="1.0" encoding="UTF-8"?>\n'
-           '<kml xmlns="http://www.opengis.net/kml/2.2"><Document>'
-           f"<name>{xml_escape(title)}</name>{''.join(marks)}</Document></kml>\n")
+    doc = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<kml xmlns="http://www.opengis.net/kml/2.2"><Document>'
+        f"<name>{xml_escape(title)}</name>{''.join(marks)}</Document></kml>\n"
+    )
     return doc.encode("utf-8")

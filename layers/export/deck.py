@@ -66,15 +66,32 @@ class _Deck:
         s = self.prs.slides.add_slide(self.blank)
         self.text(s, title, MARGIN, Inches(0.25), W - 2 * MARGIN, Inches(0.7), 26, bold=True)
         foot = f"{self.b.subtitle()} · {self.b.footer()}"
-        self.text(s, _short(foot, 230), MARGIN, H - Inches(0.45), W - 2 * MARGIN,
-                  Inches(0.35), 9, colour=GREY)
+        self.text(
+            s,
+            _short(foot, 230),
+            MARGIN,
+            H - Inches(0.45),
+            W - 2 * MARGIN,
+            Inches(0.35),
+            9,
+            colour=GREY,
+        )
         if notes:
             s.notes_slide.notes_text_frame.text = notes
         return s
 
     @staticmethod
-    def text(s: Any, text: str, x: int, y: int, w: int, h: int, size: int,
-             bold: bool = False, colour: RGBColor = DARK) -> Any:
+    def text(
+        s: Any,
+        text: str,
+        x: int,
+        y: int,
+        w: int,
+        h: int,
+        size: int,
+        bold: bool = False,
+        colour: RGBColor = DARK,
+    ) -> Any:
         box = s.shapes.add_textbox(x, y, w, h)
         tf = box.text_frame
         tf.word_wrap = True
@@ -87,10 +104,10 @@ class _Deck:
     def picture(self, s: Any, png: bytes, x: int, y: int, w: int, h: int) -> None:
         s.shapes.add_picture(io.BytesIO(png), x, y, width=w, height=h)
 
-    def table(self, s: Any, rows: Sequence[Sequence[str]], x: int, y: int, w: int,
-              widths: Sequence[float]) -> None:
-        shape = s.shapes.add_table(len(rows), len(rows[0]), x, y, w,
-                                   Inches(0.3) * len(rows))
+    def table(
+        self, s: Any, rows: Sequence[Sequence[str]], x: int, y: int, w: int, widths: Sequence[float]
+    ) -> None:
+        shape = s.shapes.add_table(len(rows), len(rows[0]), x, y, w, Inches(0.3) * len(rows))
         tbl = shape.table
         for j, frac in enumerate(widths):
             tbl.columns[j].width = int(w * frac)
@@ -106,13 +123,16 @@ class _Deck:
 
 def _row_height(row: Sequence[str], widths: Sequence[float]) -> float:
     """Estimated height in inches of a table row whose columns are ``widths`` inches wide."""
-    lines = max(math.ceil(len(cell) / max(w * CHARS_PER_INCH - 2, 1)) for cell, w in
-                zip(row, widths, strict=True))
+    lines = max(
+        math.ceil(len(cell) / max(w * CHARS_PER_INCH - 2, 1))
+        for cell, w in zip(row, widths, strict=True)
+    )
     return PAD_IN + LINE_IN * max(lines, 1)
 
 
-def paginate(rows: Sequence[Sequence[str]], widths: Sequence[float],
-             height: float) -> list[list[Sequence[str]]]:
+def paginate(
+    rows: Sequence[Sequence[str]], widths: Sequence[float], height: float
+) -> list[list[Sequence[str]]]:
     """Split rows into pages whose estimated height (plus a header row) fits ``height``."""
     pages: list[list[Sequence[str]]] = [[]]
     used = PAD_IN + LINE_IN
@@ -127,8 +147,15 @@ def paginate(rows: Sequence[Sequence[str]], widths: Sequence[float],
 
 
 def _event_rows(events: gpd.GeoDataFrame) -> list[list[str]]:
-    return [[ev["start"], _short(ev["name"], 55), KIND_LABELS.get(ev["kind"], ev["kind"]),
-             _short(ev["assets"], 80)] for ev in events.to_dict("records")]
+    return [
+        [
+            ev["start"],
+            _short(ev["name"], 55),
+            KIND_LABELS.get(ev["kind"], ev["kind"]),
+            _short(ev["assets"], 80),
+        ]
+        for ev in events.to_dict("records")
+    ]
 
 
 def build_deck(
@@ -157,8 +184,16 @@ def build_deck(
     s = d.prs.slides.add_slide(d.blank)
     d.text(s, b.title, MARGIN, Inches(2.3), W - 2 * MARGIN, Inches(1.2), 40, bold=True)
     d.text(s, b.subtitle(), MARGIN, Inches(3.6), W - 2 * MARGIN, Inches(0.8), 18, colour=GREY)
-    d.text(s, f"{len(shown)} events · {b.footer()}", MARGIN, Inches(4.4), W - 2 * MARGIN,
-           Inches(1.0), 12, colour=GREY)
+    d.text(
+        s,
+        f"{len(shown)} events · {b.footer()}",
+        MARGIN,
+        Inches(4.4),
+        W - 2 * MARGIN,
+        Inches(1.0),
+        12,
+        colour=GREY,
+    )
     s.notes_slide.notes_text_frame.text = "Sources of every event shown:\n" + _citations(shown)
 
     with browser.browser() as chrome:
@@ -171,8 +206,9 @@ def build_deck(
         d.picture(s, png, int((W - pw) / 2), top, pw, ph)
         for i, (rid, evs) in enumerate(regions):
             step(0.2 + 0.6 * i / max(len(regions), 1), f"Rendering {names.get(rid, rid)}")
-            png = map_png(export_map(b, evs, static=True, title=names.get(rid, rid)), "slide",
-                          chrome)
+            png = map_png(
+                export_map(b, evs, static=True, title=names.get(rid, rid)), "slide", chrome
+            )
             rows, done = _event_rows(evs), 0
             pw = Inches(6.4)
             for k in range(len(rows)):  # a page per slide; the first beside the map
@@ -180,15 +216,19 @@ def build_deck(
                     break
                 x = MARGIN + (pw + Inches(0.2) if not k else 0)
                 tw = W - x - MARGIN
-                page = paginate(rows[done:], [tw / 914400 * f for f in FRACS],
-                                (TABLE_BOTTOM - TABLE_TOP) / 914400)[0]
+                page = paginate(
+                    rows[done:],
+                    [tw / 914400 * f for f in FRACS],
+                    (TABLE_BOTTOM - TABLE_TOP) / 914400,
+                )[0]
                 cont = " (continued)" if k else ""
-                s = d.slide(f"{names.get(rid, rid)}: {len(evs)} events{cont}",
-                            _citations(evs.iloc[done:done + len(page)]))
+                s = d.slide(
+                    f"{names.get(rid, rid)}: {len(evs)} events{cont}",
+                    _citations(evs.iloc[done : done + len(page)]),
+                )
                 if not k:
                     d.picture(s, png, MARGIN, TABLE_TOP, pw, int(pw * 9 / 16))
-                d.table(s, [["Date", "Event", "Kind", "Assets"], *page], x, TABLE_TOP, tw,
-                        FRACS)
+                d.table(s, [["Date", "Event", "Kind", "Assets"], *page], x, TABLE_TOP, tw, FRACS)
                 done += len(page)
     step(0.85, "Trend chart and sources")
     _trend_slide(d, shown)
@@ -199,16 +239,19 @@ def build_deck(
 
 def _trend_slide(d: _Deck, shown: gpd.GeoDataFrame) -> None:
     table = stats.by_year_kind(shown)
-    s = d.slide("Joint activities per year, by kind",
-                "Counted once, in the year each activity started. Source: the dataset; see "
-                "the sources slides.")
+    s = d.slide(
+        "Joint activities per year, by kind",
+        "Counted once, in the year each activity started. Source: the dataset; see "
+        "the sources slides.",
+    )
     data = CategoryChartData()
     data.categories = [str(y) for y in table.index]
     kinds = [k for k in KINDS if k in table.columns]
     for k in kinds:
         data.add_series(KIND_STYLES[k].label, [int(v) for v in table[k]])
-    frame = s.shapes.add_chart(XL_CHART_TYPE.COLUMN_STACKED, MARGIN, Inches(1.0),
-                               W - 2 * MARGIN, H - Inches(1.6), data)
+    frame = s.shapes.add_chart(
+        XL_CHART_TYPE.COLUMN_STACKED, MARGIN, Inches(1.0), W - 2 * MARGIN, H - Inches(1.6), data
+    )
     chart = frame.chart
     chart.has_legend, chart.legend.position = True, XL_LEGEND_POSITION.BOTTOM
     chart.legend.include_in_layout = False
@@ -224,16 +267,24 @@ def _source_slides(d: _Deck, shown: gpd.GeoDataFrame) -> None:
         for src in ev["sources"]:
             lines.append(f"{ev['start']} {ev['name']}: {citation(src)}")
     for k in range(0, len(lines), SOURCES_PER_SLIDE):
-        chunk = lines[k:k + SOURCES_PER_SLIDE]
+        chunk = lines[k : k + SOURCES_PER_SLIDE]
         page = k // SOURCES_PER_SLIDE + 1
         total = (len(lines) - 1) // SOURCES_PER_SLIDE + 1
         s = d.slide(f"Sources ({page}/{total})", "\n".join(chunk))
-        d.text(s, "\n".join(_short(line, 210) for line in chunk), MARGIN, Inches(1.0),
-               W - 2 * MARGIN, H - Inches(1.6), 10)
+        d.text(
+            s,
+            "\n".join(_short(line, 210) for line in chunk),
+            MARGIN,
+            Inches(1.0),
+            W - 2 * MARGIN,
+            H - Inches(1.6),
+            10,
+        )
 
 
-def deck_bytes(b: Briefing, *, max_regions: int = 6,
-               progress: Callable[[float, str], None] | None = None) -> bytes:
+def deck_bytes(
+    b: Briefing, *, max_regions: int = 6, progress: Callable[[float, str], None] | None = None
+) -> bytes:
     """The briefing deck as PPTX bytes; see :func:`build_deck`.
 
     Raises

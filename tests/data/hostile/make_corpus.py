@@ -22,8 +22,11 @@ def fc(*features: dict) -> dict:
 
 
 def feat(props: dict, geom: dict | None = None) -> dict:
-    return {"type": "Feature", "properties": props,
-            "geometry": geom or {"type": "Point", "coordinates": [135.0, 40.0]}}
+    return {
+        "type": "Feature",
+        "properties": props,
+        "geometry": geom or {"type": "Point", "coordinates": [135.0, 40.0]},
+    }
 
 
 def write(name: str, doc: object) -> None:
@@ -33,48 +36,78 @@ def write(name: str, doc: object) -> None:
 def big_single_line(path: Path, n: int = 15_000) -> Path:
     """A ~10 MB GeoJSON on one line: n points with long descriptions."""
     pad = "x" * 620
-    doc = fc(*[feat({"name": f"point {i}", "date": "2024-01-01", "description": pad},
-                    {"type": "Point", "coordinates": [100 + i % 70, 10 + i % 50]})
-               for i in range(n)])
+    doc = fc(
+        *[
+            feat(
+                {"name": f"point {i}", "date": "2024-01-01", "description": pad},
+                {"type": "Point", "coordinates": [100 + i % 70, 10 + i % 50]},
+            )
+            for i in range(n)
+        ]
+    )
     path.write_text(json.dumps(doc, separators=(",", ":")), "utf-8")
     return path
 
 
 def main() -> None:
-    write("payloads.geojson", fc(
-        feat({"name": XSS, "date": "2024-07-24", "description": TPL, XSS: TPL,
-              "link": "javascript:alert(1)", "formula": "=HYPERLINK(\"http://x\")"}),
-        feat({"name": TPL, "date": "2024-08", "end": "2024-09", "notes": XSS},
-             {"type": "LineString", "coordinates": [[130, 35], [136, 38]]}),
-        feat({"name": "<b>bold?</b> & ${x}", "date": "2024", "html": "</script><script>alert(3)"
-              "</script>"},
-             {"type": "Polygon", "coordinates": [[[140, 30], [142, 30], [142, 32], [140, 30]]]}),
-        feat({"name": "payload in the date", "date": XSS}),
-    ))
+    write(
+        "payloads.geojson",
+        fc(
+            feat(
+                {
+                    "name": XSS,
+                    "date": "2024-07-24",
+                    "description": TPL,
+                    XSS: TPL,
+                    "link": "javascript:alert(1)",
+                    "formula": '=HYPERLINK("http://x")',
+                }
+            ),
+            feat(
+                {"name": TPL, "date": "2024-08", "end": "2024-09", "notes": XSS},
+                {"type": "LineString", "coordinates": [[130, 35], [136, 38]]},
+            ),
+            feat(
+                {
+                    "name": "<b>bold?</b> & ${x}",
+                    "date": "2024",
+                    "html": "</script><script>alert(3)</script>",
+                },
+                {"type": "Polygon", "coordinates": [[[140, 30], [142, 30], [142, 32], [140, 30]]]},
+            ),
+            feat({"name": "payload in the date", "date": XSS}),
+        ),
+    )
     (HERE / "payloads.csv").write_text(
         "name,date,wkt,comment\n"
-        f"\"{XSS}\",2024-05-01,POINT (135 40),\"{TPL}\"\n"
-        "\"=cmd|' /C calc'!A0\",2024-06-01,\"LINESTRING (130 35, 135 38)\",\"@SUM(1+1)\"\n"
-        "bad wkt,2024-06-01,POINT (oops),x\n", "utf-8")
+        f'"{XSS}",2024-05-01,POINT (135 40),"{TPL}"\n'
+        '"=cmd|\' /C calc\'!A0",2024-06-01,"LINESTRING (130 35, 135 38)","@SUM(1+1)"\n'
+        "bad wkt,2024-06-01,POINT (oops),x\n",
+        "utf-8",
+    )
     (HERE / "payloads.kml").write_text(
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<kml xmlns="http://www.opengis.net/kml/2.2"><Document>'
-        f'<Placemark><name><![CDATA[{XSS}]]></name>'
+        f"<Placemark><name><![CDATA[{XSS}]]></name>"
         f'<description><![CDATA[{TPL}<a href="javascript:alert(2)">x</a>]]></description>'
-        '<TimeStamp><when>2024-07-24T10:00:00Z</when></TimeStamp>'
+        "<TimeStamp><when>2024-07-24T10:00:00Z</when></TimeStamp>"
         '<ExtendedData><Data name="source"><value>&lt;script&gt;alert(4)&lt;/script&gt;'
-        '</value></Data></ExtendedData>'
-        '<Point><coordinates>135.0,40.0,0</coordinates></Point></Placemark>'
-        '<Placemark><name>route</name><TimeSpan><begin>2024-08-01</begin><end>2024-08-03'
-        '</end></TimeSpan><LineString><coordinates>130,35 135,38</coordinates></LineString>'
-        '</Placemark>'
-        '<Placemark><name>mixed</name><TimeStamp><when>2024</when></TimeStamp><MultiGeometry>'
-        '<Point><coordinates>1,1</coordinates></Point><LineString><coordinates>1,1 2,2'
-        '</coordinates></LineString></MultiGeometry></Placemark>'
-        '</Document></kml>\n', "utf-8")
+        "</value></Data></ExtendedData>"
+        "<Point><coordinates>135.0,40.0,0</coordinates></Point></Placemark>"
+        "<Placemark><name>route</name><TimeSpan><begin>2024-08-01</begin><end>2024-08-03"
+        "</end></TimeSpan><LineString><coordinates>130,35 135,38</coordinates></LineString>"
+        "</Placemark>"
+        "<Placemark><name>mixed</name><TimeStamp><when>2024</when></TimeStamp><MultiGeometry>"
+        "<Point><coordinates>1,1</coordinates></Point><LineString><coordinates>1,1 2,2"
+        "</coordinates></LineString></MultiGeometry></Placemark>"
+        "</Document></kml>\n",
+        "utf-8",
+    )
     (HERE / "vrt-disguised.geojson").write_text(
         '<OGRVRTDataSource><OGRVRTLayer name="x"><SrcDataSource>/etc/passwd</SrcDataSource>'
-        '</OGRVRTLayer></OGRVRTDataSource>\n', "utf-8")
+        "</OGRVRTLayer></OGRVRTDataSource>\n",
+        "utf-8",
+    )
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
         zf.writestr("events.geojson", b" " * 60_000_000)
@@ -84,50 +117,107 @@ def main() -> None:
         '&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;'
         '&c;&c;&c;&c;&c;&c;&c;"><!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;">]>\n'
         '<kml xmlns="http://www.opengis.net/kml/2.2"><Placemark><name>&e;</name><Point>'
-        '<coordinates>135,40</coordinates></Point></Placemark></kml>\n', "utf-8")
+        "<coordinates>135,40</coordinates></Point></Placemark></kml>\n",
+        "utf-8",
+    )
     (HERE / "xxe.kml").write_text(
         '<?xml version="1.0"?>\n<!DOCTYPE kml [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n'
         '<kml xmlns="http://www.opengis.net/kml/2.2"><Placemark><name>&x;</name><Point>'
-        '<coordinates>135,40</coordinates></Point></Placemark></kml>\n', "utf-8")
-    write("swapped.geojson", fc(
-        feat({"name": "right", "date": "2024-01-01"}),
-        feat({"name": "swapped", "date": "2024-01-01"},
-             {"type": "Point", "coordinates": [40.0, 135.0]})))
-    write("globe-spanning.geojson", fc(feat({"name": "wrong way round", "date": "2024-01-01"}, {
-        "type": "Polygon", "coordinates": [[[170, 30], [-170, 30], [-170, 35], [170, 35],
-                                            [170, 30]]]})))
+        "<coordinates>135,40</coordinates></Point></Placemark></kml>\n",
+        "utf-8",
+    )
+    write(
+        "swapped.geojson",
+        fc(
+            feat({"name": "right", "date": "2024-01-01"}),
+            feat(
+                {"name": "swapped", "date": "2024-01-01"},
+                {"type": "Point", "coordinates": [40.0, 135.0]},
+            ),
+        ),
+    )
+    write(
+        "globe-spanning.geojson",
+        fc(
+            feat(
+                {"name": "wrong way round", "date": "2024-01-01"},
+                {
+                    "type": "Polygon",
+                    "coordinates": [[[170, 30], [-170, 30], [-170, 35], [170, 35], [170, 30]]],
+                },
+            )
+        ),
+    )
     (HERE / "bad-encoding.csv").write_bytes(
-        "name,date,lon,lat\nCaf\u00e9 r\u00e9union,2024-01-01,135,40\n".encode("latin-1"))
+        "name,date,lon,lat\nCaf\u00e9 r\u00e9union,2024-01-01,135,40\n".encode("latin-1")
+    )
     (HERE / "lone-surrogate.geojson").write_text(
         '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":'
         '"half a pair \\ud83d","date":"2024-01-01"},"geometry":{"type":"Point",'
         '"coordinates":[135,40]}},{"type":"Feature","properties":{"name":"fine","date":'
-        '"2024-01-01"},"geometry":{"type":"Point","coordinates":[135,40]}}]}', "utf-8")
+        '"2024-01-01"},"geometry":{"type":"Point","coordinates":[135,40]}}]}',
+        "utf-8",
+    )
     (HERE / "nul.geojson").write_text(
         '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":'
         '"nul\\u0000byte","date":"2024-01-01"},"geometry":{"type":"Point",'
-        '"coordinates":[135,40]}}]}', "utf-8")
+        '"coordinates":[135,40]}}]}',
+        "utf-8",
+    )
     (HERE / "nan.geojson").write_text(
         '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":'
         '"not a number","date":"2024-01-01"},"geometry":{"type":"Point",'
-        '"coordinates":[NaN,40]}}]}', "utf-8")
-    write("duplicate-ids.geojson", fc(feat({"id": "a", "name": "first", "date": "2024-01-01"}),
-                                      feat({"id": "a", "name": "again", "date": "2024-01-02"})))
-    write("invalid-polygon.geojson", fc(feat({"name": "bow tie", "date": "2024-01-01"}, {
-        "type": "Polygon", "coordinates": [[[130, 30], [132, 32], [132, 30], [130, 32],
-                                            [130, 30]]]})))
-    write("unsupported-type.geojson", fc(feat({"name": "collection", "date": "2024-01-01"}, {
-        "type": "GeometryCollection", "geometries": []})))
-    write("empty-geometry.geojson", fc(feat({"name": "nothing", "date": "2024-01-01"}, {
-        "type": "LineString", "coordinates": []})))
+        '"coordinates":[NaN,40]}}]}',
+        "utf-8",
+    )
+    write(
+        "duplicate-ids.geojson",
+        fc(
+            feat({"id": "a", "name": "first", "date": "2024-01-01"}),
+            feat({"id": "a", "name": "again", "date": "2024-01-02"}),
+        ),
+    )
+    write(
+        "invalid-polygon.geojson",
+        fc(
+            feat(
+                {"name": "bow tie", "date": "2024-01-01"},
+                {
+                    "type": "Polygon",
+                    "coordinates": [[[130, 30], [132, 32], [132, 30], [130, 32], [130, 30]]],
+                },
+            )
+        ),
+    )
+    write(
+        "unsupported-type.geojson",
+        fc(
+            feat(
+                {"name": "collection", "date": "2024-01-01"},
+                {"type": "GeometryCollection", "geometries": []},
+            )
+        ),
+    )
+    write(
+        "empty-geometry.geojson",
+        fc(
+            feat(
+                {"name": "nothing", "date": "2024-01-01"}, {"type": "LineString", "coordinates": []}
+            )
+        ),
+    )
     (HERE / "bad-dates.csv").write_text(
         "name,date,lon,lat\nok,2024-02-29,135,40\nno such day,2023-02-29,135,40\n"
         "words,last spring,135,40\nmissing,,135,40\nnot a number,2024-01-01,east,40\n",
-        "utf-8")
-    (HERE / "deep-nesting.json").write_text('{"type":"FeatureCollection","features":'
-                                            + "[" * 100_000 + "]" * 100_000 + "}", "utf-8")
-    write("cjk-non-bmp.geojson", fc(feat({"name": "𠀀𪚥 東シナ海 🛩", "date": "2024-11-29",
-                                          "備考": "𩸽 and 𠮷"})))
+        "utf-8",
+    )
+    (HERE / "deep-nesting.json").write_text(
+        '{"type":"FeatureCollection","features":' + "[" * 100_000 + "]" * 100_000 + "}", "utf-8"
+    )
+    write(
+        "cjk-non-bmp.geojson",
+        fc(feat({"name": "𠀀𪚥 東シナ海 🛩", "date": "2024-11-29", "備考": "𩸽 and 𠮷"})),
+    )
 
 
 if __name__ == "__main__":
