@@ -4,8 +4,11 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8501
+PYTEST := $(BIN)/python -m pytest
+BUILDS := data/build_events.py data/build_zones.py data/build_regions.py
 
-.PHONY: run test lint validate stats browser install clean
+.PHONY: run test test-fast test-js lint format typecheck architecture data data-check \
+	validate stats browser install dev clean
 
 install: $(STAMP)
 
@@ -17,6 +20,11 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
+# pre-commit and its hooks, then the git hook (see .pre-commit-config.yaml)
+dev: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
+	$(BIN)/pre-commit install
+
 # Writes the Chromium path the browser tests use to $(VENV)/chromium-path.
 browser: $(STAMP)
 	@sh tests/find_chromium.sh "$(BIN)" > $(VENV)/chromium-path
@@ -26,13 +34,42 @@ run: $(STAMP)
 	$(BIN)/streamlit run streamlit_app.py --server.headless true --server.port $(PORT) \
 		--browser.gatherUsageStats false
 
-test: $(STAMP) browser
-	$(BIN)/ruff check .
-	$(BIN)/python -m geo validate
-	CHROMIUM_PATH="$$(cat $(VENV)/chromium-path)" $(BIN)/python -m pytest
+# The whole suite: the rules, the data builds, the bundled data, then every test.
+test: lint data-check validate browser
+	CHROMIUM_PATH="$$(cat $(VENV)/chromium-path)" $(PYTEST)
 
+# No browser: unit, rendered-HTML, AppTest and data-format tests (a minute or two).
+test-fast: $(STAMP)
+	$(PYTEST) -m "not browser"
+
+# Our JavaScript in a blank headless Chromium page (seconds).
+test-js: browser
+	CHROMIUM_PATH="$$(cat $(VENV)/chromium-path)" $(PYTEST) tests/test_js.py
+
+# The rules, checked: lint, formatting, types, and the architecture test.
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(PYTEST) -q tests/test_architecture.py
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+architecture: $(STAMP)
+	$(PYTEST) -q tests/test_architecture.py
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Rebuild data/*.geojson from the records and sources in data/.
+data: $(STAMP)
+	@for s in $(BUILDS); do $(BIN)/python $$s || exit 1; done
+
+# Every build script reproduces its committed file exactly.
+data-check: $(STAMP)
+	@for s in $(BUILDS); do $(BIN)/python $$s --check || exit 1; done
 
 validate: $(STAMP)
 	$(BIN)/python -m geo validate
@@ -41,4 +78,4 @@ stats: $(STAMP)
 	$(BIN)/python -m geo stats
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache tests/artifacts
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache tests/artifacts

@@ -1,5 +1,7 @@
-"""Bounded load test: N concurrent browser sessions on loopback for T seconds, each moving the
-year slider and uploading nothing; reports errors, moves and server memory per session.
+"""Bounded load test: N concurrent browser sessions on loopback for T seconds.
+
+Each session moves the year slider and uploads nothing; the test reports errors, moves and
+server memory per session.
 
 Usage: ``python bench/load.py [--sessions 10] [--seconds 60] [--out bench/results-load.json]``
 Not part of the test run; figures go into bench/README.md.
@@ -31,6 +33,7 @@ FRAME = "streamlit_folium"
 async def session(
     browser, url: str, seconds: float, k: int, out: dict, delay: float = 0.0, pace: float = 2.0
 ) -> None:
+    """One user: open the page, move the year slider every ``pace`` s; record into ``out``."""
     await asyncio.sleep(delay)  # users arrive over a few seconds, or all at once (0)
     ctx = await browser.new_context(viewport={"width": 1280, "height": 800})
     page = await ctx.new_page()
@@ -83,6 +86,7 @@ async def _drive(
 async def main_async(
     sessions: int, seconds: float, data: Path, stagger: float, pace: float
 ) -> dict:
+    """Serve ``data``, run ``sessions`` users for ``seconds``; return the figures."""
     from playwright.async_api import async_playwright
 
     with tempfile.TemporaryDirectory() as cache:
@@ -131,6 +135,7 @@ async def main_async(
 
 
 def main() -> None:
+    """Command line: run the load test and write its figures as JSON."""
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--sessions", type=int, default=10)
     ap.add_argument("--seconds", type=float, default=60)

@@ -99,8 +99,10 @@ def _map_frame(page, timeout_s: float):
 
 
 def first_open(data: Path, cache: Path, timeout_s: float) -> float:
-    """Seconds from page load to drawn events on a server that has never seen the catalog
-    (empty disk cache: every record is validated)."""
+    """Seconds from page load to drawn events on a server that never saw the catalog.
+
+    The disk cache is empty, so every record is validated.
+    """
     from playwright.sync_api import sync_playwright
 
     proc, url = _serve(data, False, cache)
@@ -222,6 +224,7 @@ def measure(data: Path, naive: bool, moves: int, timeout_s: float, cache: Path) 
 
 
 def main() -> None:
+    """Command line: measure each catalog size in each mode and write the figures as JSON."""
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--sizes", default="1000,10000,100000")
     ap.add_argument("--moves", type=int, default=20)

@@ -55,8 +55,11 @@ OWN_AIRSPACE = frozenset({"China", "Russia"})  # joint patrols fly over their ow
 
 @functools.cache
 def obstacles(air: bool) -> Any:
-    """What a route keeps off, in the display frame: all land for ships; for aircraft,
-    every country but China and Russia (the patrols stay out of foreign airspace)."""
+    """What a route keeps off, in the display frame.
+
+    All land for ships; for aircraft, every country but China and Russia (the patrols stay
+    out of foreign airspace).
+    """
     doc = json.loads((HERE / "basemap" / "countries-50m.geojson").read_text("utf-8"))
     geoms = [
         to_display(shape(f["geometry"]))

@@ -1,5 +1,7 @@
-"""Read ``data/*.geojson`` and assemble the catalog: events, zones and regions as
-GeoDataFrames, each event linked to its regions and given its route facts.
+"""Read ``data/*.geojson`` and assemble the catalog.
+
+Events, zones and regions become GeoDataFrames; each event is linked to its regions and
+given its route facts.
 
 Files are parsed with the standard library (never handed to GDAL), each feature is checked
 on its own (:mod:`geo.validate`), and a bad feature is reported as a

@@ -133,8 +133,11 @@ def _taut(pts: list[Coord], obstacles: BaseGeometry) -> list[Coord]:
 
 
 def off_obstacle(p: Coord, obstacles: BaseGeometry, clearance: float = 0.15) -> Coord:
-    """``p`` itself if it is clear; else the nearest clear point, ``clearance`` degrees
-    beyond the obstacle's edge (for a named waypoint such as "off Shikoku" placed on land)."""
+    """``p`` itself if it is clear; else the nearest clear point off the obstacle.
+
+    The point is put ``clearance`` degrees beyond the obstacle's edge (for a named waypoint
+    such as "off Shikoku" that was placed on land).
+    """
     pt = shapely.Point(p)
     if not obstacles.contains(pt):
         return p

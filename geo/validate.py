@@ -67,8 +67,10 @@ def check_feature(
     required: Sequence[str],
     check: Checker,
 ) -> tuple[dict[str, Any] | None, BaseGeometry | None, list[Problem]]:
-    """Check one feature of a data file: its shape, required fields, id, properties (with
-    ``check``), geometry and the geometry its ``precision`` allows.
+    """Check one feature of a data file.
+
+    Its shape, required fields, id, properties (with ``check``), geometry, and whether the
+    geometry is one its ``precision`` allows.
 
     Parameters
     ----------

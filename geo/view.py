@@ -257,8 +257,10 @@ def parse_state(query: Query, catalog: Catalog) -> tuple[View, Layers, list[str]
 
 
 def to_query(view: View, layers: Layers, extent: Extent | None = None) -> dict[str, str]:
-    """URL parameters that :func:`parse_state` and :func:`parse_extent` turn back into the
-    same state; defaults are left out so links stay short."""
+    """URL parameters for the state; :func:`parse_state` and :func:`parse_extent` invert it.
+
+    Defaults are left out so links stay short.
+    """
     q = view.to_query()
     if layers.zone_types is not None:
         q["zones"] = ",".join(t for t in ZONE_TYPES if t in layers.zone_types) or "none"

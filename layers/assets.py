@@ -54,7 +54,7 @@ def leaflet_css() -> bytes:
 
 @functools.cache
 def jquery_js() -> bytes:
-    """jQuery 3.7 (folium's popups call ``$``)."""
+    """JQuery 3.7 (folium's popups call ``$``)."""
     return _file(_JQUERY_PKG, "data", "jquery.min.js").read_bytes()
 
 

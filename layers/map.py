@@ -45,8 +45,10 @@ class _Attribution(MacroElement):
 
 
 class _CopyLink(MacroElement):
-    """A "copy link" button: the page's URL plus ``map=lat,lng,zoom`` of the current view
-    (``layers/js/copy_link.js``)."""
+    """A "copy link" button: the page's URL plus ``map=lat,lng,zoom`` of the view.
+
+    See ``layers/js/copy_link.js``.
+    """
 
     _template = Template(
         """

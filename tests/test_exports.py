@@ -44,6 +44,7 @@ def pngs() -> dict[tuple[str, str], bytes]:
     }
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("name", VIEWS)
 def test_png_size_not_blank_with_legend(pngs, name: str) -> None:
     for size, want in (("slide", (1920, 1080)), ("print", (3840, 2160))):
@@ -62,6 +63,7 @@ def test_png_size_not_blank_with_legend(pngs, name: str) -> None:
         assert orange.any(), "no air-patrol swatch in the legend"
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("name", VIEWS)
 def test_html_is_one_file_that_requests_only_itself(tmp_path: Path, name: str) -> None:
     html = export_view(curated(), VIEWS[name], Layers(), "html")
@@ -78,6 +80,7 @@ def test_html_is_one_file_that_requests_only_itself(tmp_path: Path, name: str) -
     assert seen and all(u.startswith(("file:", "data:")) for u in seen), seen
 
 
+@pytest.mark.browser
 def test_pptx_slides_pictures_tables_notes() -> None:
     view = View(years=(2019, 2025), regions={"sea_of_japan", "alaska_bering"})
     prs = Presentation(io.BytesIO(export_view(curated(), view, Layers(), "pptx")))
@@ -106,6 +109,7 @@ def test_pptx_slides_pictures_tables_notes() -> None:
         assert ev["sources"][0]["publisher"][:30] in body, ev["id"]
 
 
+@pytest.mark.browser
 def test_pptx_default_view_has_region_slides() -> None:
     prs = Presentation(io.BytesIO(export_view(curated(), View(), Layers(), "pptx")))
     titles = [sl.shapes[0].text_frame.text for sl in list(prs.slides)[1:]]

@@ -62,8 +62,11 @@ or ``None`` when it added the events to the map itself."""
 
 
 def in_browser_years(m: folium.Map, s: Screen) -> folium.FeatureGroup:
-    """The app's drawer: the overlay holds every year and the page hands the slider's years
-    to the map frame, so a slider move re-sends and re-draws nothing."""
+    """The app's drawer: the overlay holds every year; the browser filters the years.
+
+    The page hands the slider's years to the map frame, so a slider move re-sends and
+    re-draws nothing.
+    """
     group = overlay(s.cat, s.every_year, s.layers, publish=PUBLISH, user=s.user)
     st.html(
         years_script(s.view.years or s.cat.year_span(), ui.YEARS.label),
@@ -73,8 +76,11 @@ def in_browser_years(m: folium.Map, s: Screen) -> folium.FeatureGroup:
 
 
 def map_tab(s: Screen, draw_events: EventsDrawer = in_browser_years) -> None:
-    """The map, a caption, the table of shown events, the details of the one selected and
-    the user's records in the view's years."""
+    """The Map tab.
+
+    The map, a caption, the table of shown events, the details of the one selected and the
+    user's records in the view's years.
+    """
     m = base_map(s.cat, s.layers, extent=s.extent, link=True)
     group = draw_events(m, s)
     out = st_folium(

@@ -1,5 +1,8 @@
-"""Panels of the page that are more than a widget or two: the user's upload, the export
-panel and one event's details. UI only; the work is in ``geo`` and ``layers``."""
+"""Panels of the page that are more than a widget or two.
+
+The user's upload, the export panel and one event's details. UI only; the work is in
+``geo`` and ``layers``.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,7 @@
-"""What the page keeps between reruns: the cached catalog, and the widgets seeded once
-from the URL."""
+"""What the page keeps between reruns.
+
+The cached catalog, and the widgets seeded once from the URL.
+"""
 
 from __future__ import annotations
 

@@ -18,8 +18,10 @@ def events_table(
     region_names: Mapping[str, str],
     zone_names: Mapping[str, str] | None = None,
 ) -> pd.DataFrame:
-    """One row per shown event: dates, name, kind, regions, participants, route facts,
-    sources."""
+    """One row per shown event.
+
+    Dates, name, kind, regions, participants, format, precision, route facts, sources.
+    """
     rows = []
     for ev in shown.to_dict("records"):
         facts = facts_lines(ev, zone_names or {})

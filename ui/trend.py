@@ -1,5 +1,8 @@
-"""The Trend tab: events per year stacked by kind (colours from the style table), and the
-research paper's claims checked against the record."""
+"""The Trend tab.
+
+Events per year stacked by kind (colours from the style table), and the research paper's
+claims checked against the record.
+"""
 
 from __future__ import annotations
 
@@ -75,8 +78,10 @@ def trend_tab(
     selected: tuple[int, int] | None,
     claims: Claims,
 ) -> None:
-    """The Trend tab: the chart and the claims check, over every year of the events that
-    match the region, kind and participant filters."""
+    """The Trend tab: the chart and the claims check.
+
+    Both count every year of the events that match the region, kind and participant filters.
+    """
     st.altair_chart(trend_chart(every_year, span, selected), width="stretch")
     st.subheader("Claims check: the research paper's Table 1 against the record")
     st.caption(

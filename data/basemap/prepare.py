@@ -43,6 +43,7 @@ def _cut(geom):
 
 
 def main(src: str) -> None:
+    """Write countries-50m.geojson from world-atlas's TopoJSON at ``src``."""
     gdf = gpd.read_file(src, layer="countries")
     feats = []
     for name, geom in zip(gdf["name"], gdf.geometry, strict=True):

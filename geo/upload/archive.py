@@ -14,6 +14,14 @@ READABLE = ("geojson", "json", "csv", "tsv", "txt", "kml")
 
 
 def unzip(label: str, data: bytes, limits: Limits) -> tuple[str, str, bytes]:
+    """The one readable member of a ZIP/KMZ: ``(label/member, its ending, its bytes)``.
+
+    Raises
+    ------
+    UploadError
+        On an unreadable archive, too many entries, not exactly one readable member, or a
+        member that expands beyond ``limits.max_uncompressed`` (declared or streamed).
+    """
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
@@ -60,6 +68,13 @@ def unzip(label: str, data: bytes, limits: Limits) -> tuple[str, str, bytes]:
 
 
 def text_of(label: str, data: bytes) -> str:
+    """``data`` decoded as UTF-8 (a byte-order mark is dropped).
+
+    Raises
+    ------
+    UploadError
+        Naming the first byte that is not UTF-8 and its offset.
+    """
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -12,6 +12,14 @@ from geo.upload.records import Records, as_text
 
 
 def read_geojson(label: str, data: bytes, limits: Limits) -> Upload:
+    """Records of a GeoJSON FeatureCollection (or a single Feature).
+
+    Raises
+    ------
+    UploadError
+        When the file is not JSON, is XML in disguise, nests too deeply, is not a
+        FeatureCollection or Feature, or breaks a cap.
+    """
     text = text_of(label, data)
     head = text.lstrip()[:40]
     if head.startswith("<"):

@@ -22,6 +22,13 @@ def _child(el: Any, name: str) -> Any:
 
 
 def read_kml(label: str, data: bytes, limits: Limits) -> Upload:
+    """Records of the Placemarks of a KML document (name, time, ExtendedData, geometry).
+
+    Raises
+    ------
+    UploadError
+        When the XML is not well formed, declares a DTD or entities, or breaks a cap.
+    """
     try:
         root = SafeET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as exc:

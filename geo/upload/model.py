@@ -1,5 +1,8 @@
-"""What an upload is: its caps, the error that refuses a file, the CSV column mapping, and
-the result of parsing one file."""
+"""What an upload is.
+
+Its caps, the error that refuses a file, the CSV column mapping, and the result of parsing
+one file.
+"""
 
 from __future__ import annotations
 

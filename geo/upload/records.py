@@ -1,5 +1,7 @@
-"""The checks every uploaded record goes through, whatever its format: name, dates, id,
-fields as text, geometry (with repairs listed), and the caps on positions."""
+"""The checks every uploaded record goes through, whatever its format.
+
+Name, dates, id, fields as text, geometry (with repairs listed), and the caps on positions.
+"""
 
 from __future__ import annotations
 
@@ -236,6 +238,7 @@ def _areas_only(geom: Any) -> Any:
 
 
 def geometry_summary(geom: Any) -> str:
+    """A geometry's type for a message (the geometry itself may be huge or hostile)."""
     if isinstance(geom, dict):
         return f"{geom.get('type')!s}"
     return type(geom).__name__

@@ -1,5 +1,8 @@
-"""CSV uploads (comma, semicolon, tab or pipe separated), read with the standard library's
-csv: a point from longitude/latitude columns or a WKT geometry column, mapped by name."""
+"""CSV uploads (comma, semicolon, tab or pipe separated), read with the standard library.
+
+A point comes from longitude/latitude columns, or any geometry from a WKT column; the
+columns are mapped by name (guessed, and changeable in the app).
+"""
 
 from __future__ import annotations
 
@@ -70,6 +73,14 @@ def csv_header(name: str, data: bytes, limits: Limits = Limits()) -> list[str] |
 
 
 def read_csv(label: str, data: bytes, mapping: CsvMapping | None, limits: Limits) -> Upload:
+    """Records of a CSV file, one per row after the header.
+
+    Raises
+    ------
+    UploadError
+        When the file has no header, names a mapped column it lacks, has no geometry
+        columns, cannot be parsed as CSV, or breaks a cap.
+    """
     text = text_of(label, data)
     dialect = _sniff(text)
     try:

@@ -1,4 +1,4 @@
-"""The body of ``python -m layers export``: the app's exports from the command line.
+r"""The body of ``python -m layers export``: the app's exports from the command line.
 
 Example::
 
