@@ -93,6 +93,10 @@ def test_map_draws_offline_and_slider_filters_by_keyboard(page) -> None:
     assert frame.evaluate("() => window.map.getZoom()") == 5
     centre = frame.evaluate("() => window.map.getCenter()")
     assert abs(centre["lat"] - 40) < 0.01 and abs(centre["lng"] - 135) < 0.01
+    # the rerun has finished: no element is still faded as stale
+    page.wait_for_function(
+        '() => !document.querySelector(\'[data-testid="stElementContainer"][data-stale="true"]\')'
+    )
     page.screenshot(path=str(ARTIFACTS / "app-2024.png"))
 
     hosts = {
