@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from layers.export.browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
+from tests.helpers import app_command  # noqa: E402
 from tests.synthetic import generate  # noqa: E402
 
 FRAME = 'iframe[title="streamlit_folium.st_folium"]'
@@ -53,21 +54,7 @@ def _serve(data: Path, naive: bool, cache: Path) -> tuple[subprocess.Popen, str]
     port = _port()
     env = dict(os.environ, JOINTMAP_DATA=str(data), JOINTMAP_CACHE=str(cache))
     proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(ROOT / ("bench/naive_app.py" if naive else "streamlit_app.py")),
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
+        app_command(port, ROOT / ("bench/naive_app.py" if naive else "streamlit_app.py")),
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,

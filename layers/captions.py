@@ -33,26 +33,13 @@ def describe_view(view: View, region_names: Mapping[str, str], years: Years) -> 
     """
     lo, hi = view.years or years
     parts = [f"{lo}–{hi}" if lo != hi else str(lo)]
-    parts.append(
-        "regions: "
-        + (
-            ", ".join(sorted(region_names.get(r, r) for r in view.regions))
-            if view.regions
-            else "all"
-        )
-    )
-    parts.append(
-        "kinds: "
-        + (", ".join(sorted(KIND_LABELS.get(k, k) for k in view.kinds)) if view.kinds else "all")
-    )
-    parts.append(
-        "participants: "
-        + (
-            ", ".join(sorted(COUNTRY_NAMES.get(p, p) for p in view.participants))
-            if view.participants
-            else "all"
-        )
-    )
+    for label, chosen, names in (
+        ("regions", view.regions, region_names),
+        ("kinds", view.kinds, KIND_LABELS),
+        ("participants", view.participants, COUNTRY_NAMES),
+    ):
+        shown = ", ".join(sorted(names.get(v, v) for v in chosen)) if chosen else "all"
+        parts.append(f"{label}: {shown}")
     return " · ".join(parts)
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import socket
 import subprocess
-import sys
 import tempfile
 import time
 import urllib.request
@@ -17,7 +16,7 @@ import pytest
 from geo.catalog import Catalog
 from layers.export.browser import CHROMIUM_ARGS
 from layers.export.browser import chromium_path as find_chromium
-from tests.helpers import ARTIFACTS, ROOT, curated
+from tests.helpers import ARTIFACTS, ROOT, app_command, curated
 
 # One catalog cache for the session, shared by this process, the app servers and the CLI
 # runs it starts (they inherit the environment): the curated record is validated once.
@@ -56,21 +55,7 @@ def run_app(log_name: str = "streamlit.log", **env: str) -> Iterator[str]:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     with log.open("w") as out:
         proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                str(ROOT / "streamlit_app.py"),
-                "--server.headless",
-                "true",
-                "--server.port",
-                str(port),
-                "--server.address",
-                "127.0.0.1",
-                "--browser.gatherUsageStats",
-                "false",
-            ],
+            app_command(port),
             cwd=ROOT,
             stdout=out,
             stderr=subprocess.STDOUT,

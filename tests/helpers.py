@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import functools
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -80,6 +81,13 @@ def write_data(
     for name, feats in (("events", events), ("regions", regions), ("zones", zones or [])):
         (folder / f"{name}.geojson").write_text(json.dumps(collection(feats)), "utf-8")
     return folder
+
+
+def app_command(port: int, script: Path = ROOT / "streamlit_app.py") -> list[str]:
+    """``streamlit run`` for ``script`` on 127.0.0.1:``port``, headless, no usage stats."""
+    return [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
+            "--server.port", str(port), "--server.address", "127.0.0.1",
+            "--browser.gatherUsageStats", "false"]  # fmt: skip
 
 
 @functools.cache

@@ -180,62 +180,30 @@ def test_unknown_format_and_empty_view_raise() -> None:
     assert set(EXPORT_FORMATS) == {"png", "html", "pptx", "csv", "geojson", "gpkg", "kml"}
 
 
+def export_cli(*args: str) -> subprocess.CompletedProcess:
+    """``python -m layers export ARGS`` in a subprocess, output captured as text."""
+    cmd = [sys.executable, "-m", "layers", "export", *args]
+    return subprocess.run(cmd, capture_output=True, text=True)
+
+
 def test_cli_writes_and_fails_clearly(tmp_path: Path) -> None:
     out = tmp_path / "x.kml"
-    ok = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "layers",
-            "export",
-            "--format",
-            "kml",
-            "--out",
-            str(out),
-            "--years",
-            "2024",
-            "--kinds",
-            "air_patrol",
-        ],
-        capture_output=True,
-        text=True,
+    ok = export_cli(
+        "--format", "kml", "--out", str(out), "--years", "2024", "--kinds", "air_patrol"
     )
     assert ok.returncode == 0, ok.stderr
     assert out.read_bytes().startswith(b"<?xml")
-    bad = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "layers",
-            "export",
-            "--format",
-            "csv",
-            "--out",
-            str(tmp_path / "y.csv"),
-            "--regions",
-            "atlantis",
-        ],
-        capture_output=True,
-        text=True,
-    )
+    bad = export_cli("--format", "csv", "--out", str(tmp_path / "y.csv"), "--regions", "atlantis")
     assert bad.returncode == 2 and "got unknown ['atlantis']" in bad.stderr
-    empty = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "layers",
-            "export",
-            "--format",
-            "csv",
-            "--out",
-            str(tmp_path / "z.csv"),
-            "--years",
-            "2012",
-            "--kinds",
-            "air_patrol",
-        ],
-        capture_output=True,
-        text=True,
+    empty = export_cli(
+        "--format",
+        "csv",
+        "--out",
+        str(tmp_path / "z.csv"),
+        "--years",
+        "2012",
+        "--kinds",
+        "air_patrol",
     )
     assert empty.returncode == 2 and "got none" in empty.stderr
     assert not (tmp_path / "z.csv").exists()
