@@ -19,6 +19,7 @@ from shapely.geometry import box, mapping, shape
 
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent), str(HERE)]  # the geo package; buildtools beside this file
+import zones_constructed as zc  # noqa: E402
 from buildtools import write_or_check  # noqa: E402
 
 from geo.frame import cut_line  # noqa: E402
@@ -63,6 +64,7 @@ def zones() -> list[tuple[dict[str, Any], dict[str, Any]]]:
         (
             {
                 "id": "nine-dash-line",
+                "label": "Nine-dash line",
                 "name": "Nine-dash line (China's South China Sea claim line)",
                 "names": {"CN": "南海断续线 (nine-dash line)"},
                 "zone_type": "claim_line",
@@ -84,6 +86,7 @@ def zones() -> list[tuple[dict[str, Any], dict[str, Any]]]:
         (
             {
                 "id": "taiwan-strait-median-line",
+                "label": "Taiwan Strait median line",
                 "name": "Taiwan Strait median line",
                 "zone_type": "median_line",
                 "claimants": ["TW", "CN"],
@@ -114,6 +117,8 @@ def zones() -> list[tuple[dict[str, Any], dict[str, Any]]]:
         (
             {
                 "id": "cn-ecs-adiz",
+                "label": "China ECS ADIZ",
+                "valid_from": "2013-11-23",
                 "name": "China's East China Sea ADIZ",
                 "zone_type": "adiz",
                 "claimants": ["CN"],
@@ -152,6 +157,7 @@ def zones() -> list[tuple[dict[str, Any], dict[str, Any]]]:
         (
             {
                 "id": "senkaku-diaoyu",
+                "label": "Senkaku / Diaoyu",
                 "name": "Senkaku / Diaoyu Islands",
                 "names": {"JP": "Senkaku Islands", "CN": "Diaoyu Dao", "TW": "Diaoyutai"},
                 "zone_type": "disputed_territory",
@@ -192,6 +198,7 @@ def zones() -> list[tuple[dict[str, Any], dict[str, Any]]]:
         (
             {
                 "id": "dokdo-takeshima",
+                "label": "Dokdo / Takeshima",
                 "name": "Dokdo / Takeshima",
                 "names": {"KR": "Dokdo", "JP": "Takeshima"},
                 "zone_type": "disputed_territory",
@@ -225,6 +232,7 @@ def zones() -> list[tuple[dict[str, Any], dict[str, Any]]]:
         (
             {
                 "id": "southern-kurils",
+                "label": "Southern Kurils / Northern Territories",
                 "name": "Southern Kurils / Northern Territories",
                 "names": {"JP": "Northern Territories", "RU": "Southern Kurils"},
                 "zone_type": "disputed_territory",
@@ -254,6 +262,12 @@ def extra() -> list[tuple[dict[str, Any], dict[str, Any]]]:
     return [(z["properties"], cut_at_180(z["geometry"])) for z in doc["zones"]]
 
 
+def constructed() -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """Zones drawn from the words of their legal texts (``zones_constructed.py``)."""
+    names = zc.countries(HERE / "basemap" / "countries-50m.geojson")
+    return [zc.alaska_adiz(), zc.taiwan_adiz(), zc.us_ussr_1990(), zc.nsr_water_area(names)]
+
+
 def cut_at_180(geom: dict[str, Any]) -> dict[str, Any]:
     """Lines given with a jump across 180° come back cut there (RFC 7946)."""
     if geom["type"] != "LineString":
@@ -265,7 +279,7 @@ def render() -> str:
     """The file text: one zone per line, for readable diffs."""
     feats = [
         {"type": "Feature", "properties": props, "geometry": geom}
-        for props, geom in zones() + extra()
+        for props, geom in zones() + extra() + constructed()
     ]
     lines = [json.dumps(f, ensure_ascii=False, separators=(",", ":")) for f in feats]
     return '{"type":"FeatureCollection","features":[\n' + ",\n".join(lines) + "\n]}\n"

@@ -22,6 +22,7 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.frame import to_display, to_storage_lon
 from geo.schema import COUNTRY_NAMES
+from geo.zonetime import in_force
 
 NEAR_KM = 500.0
 DENSIFY_DEG = 0.1
@@ -110,20 +111,21 @@ def analyse(
 
     Zones claimed only by the event's own participants (China's ADIZ for a China–Russia
     patrol) and the participants' own territory are left out: a briefer asks what the
-    activity did to others.
+    activity did to others. A zone counts only if it was in force during the event
+    (:func:`geo.zonetime.in_force`): a 2012 exercise never "entered" a 2013 ADIZ.
 
     Parameters
     ----------
     events, zones : geopandas.GeoDataFrame
-        Storage-frame catalog frames (zones need ``id``, ``zone_type``, ``claimants``).
+        Storage-frame catalog frames (zones need ``id``, ``claimants``, ``from_date``,
+        ``to_date``).
     countries : sequence of (name, geometry)
         Storage-frame country polygons (see :func:`geo.basemap.countries`).
     near_km : float
         Only approaches within this distance are kept.
     """
     zone_rows = [
-        (z["id"], set(z["claimants"] or []), to_display(z["geometry"]))
-        for z in zones.to_dict("records")
+        (z, set(z["claimants"] or []), to_display(z["geometry"])) for z in zones.to_dict("records")
     ]
     land = [(name, to_display(geom)) for name, geom in countries]
     out = []
@@ -132,9 +134,12 @@ def analyse(
         near = _near_box(g, near_km)
         own = set(ev["participants"])
         facts = RouteFacts()
-        for zid, claimants, zg in zone_rows:
+        for zone, claimants, zg in zone_rows:
+            zid = zone["id"]
             if claimants and claimants <= own:
                 continue
+            if not in_force(zone, ev["start_date"], ev["end_date"]):
+                continue  # not (yet, or any longer) in force during the event
             if not zg.intersects(near):
                 continue
             km = geodesic_km(g, zg)

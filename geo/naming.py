@@ -27,3 +27,11 @@ def naming_options(zones: gpd.GeoDataFrame) -> list[str]:
     """``neutral`` plus every party that names a disputed feature, e.g. ``CN``, ``JP``."""
     parties = sorted({p for names in zones["names"] for p in (names or {})})
     return [NEUTRAL, *parties]
+
+
+def zone_label(zone: Mapping[str, Any], naming: str = NEUTRAL) -> str:
+    """The zone's short map label: its ``label``, or the name party ``naming`` uses for it."""
+    names = zone.get("names") or {}
+    if naming != NEUTRAL and naming in names:
+        return str(names[naming])
+    return str(zone.get("label") or zone["name"])

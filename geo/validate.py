@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import Any
 
 from shapely.geometry.base import BaseGeometry
@@ -48,8 +49,9 @@ EVENT_COLUMNS = [
 ]  # fmt: skip
 
 
-ZONE_COLUMNS = ["id", "name", "names", "zone_type", "claimants", "summary", "precision",
-                "sources", "notes"]  # fmt: skip
+ZONE_COLUMNS = ["id", "name", "names", "label", "family", "zone_type", "claimants", "summary",
+                "precision", "sources", "notes", "valid_from", "valid_to", "from_date",
+                "to_date"]  # fmt: skip
 
 
 REGION_COLUMNS = ["id", "name"]
@@ -275,7 +277,13 @@ def check_event(props: dict[str, Any], report: Report) -> dict[str, Any]:
 
 
 def check_zone(props: dict[str, Any], report: Report) -> dict[str, Any]:
-    """Check one zone's properties; see :func:`check_event` for the arguments."""
+    """Check one zone's properties; see :func:`check_event` for the arguments.
+
+    Besides the contract fields, a zone may carry ``label`` (a short name for the map),
+    ``family`` (the id shared by the versions of a zone that changed shape; default: its own
+    id) and ``valid_from`` / ``valid_to`` (``YYYY-MM-DD`` or ``YYYY-MM``; no ``valid_from``
+    means in force since before the record begins, no ``valid_to`` means still in force).
+    """
     if props.get("zone_type") not in ZONE_TYPES:
         report("zone_type", props.get("zone_type"), f"expected one of {list(ZONE_TYPES)}")
     if props.get("precision") not in PRECISIONS:
@@ -286,10 +294,46 @@ def check_zone(props: dict[str, Any], report: Report) -> dict[str, Any]:
         isinstance(names, dict) and all(isinstance(v, str) for v in names.values())
     ):
         report("names", names, "expected an object of party code -> name")
+    for key in ("label", "family"):
+        value = props.get(key)
+        if value is not None and (not isinstance(value, str) or not value.strip()):
+            report(key, value, "expected a non-empty string or no value")
+        elif isinstance(value, str) and (why := text_problem(value)):
+            report(key, value, why)
+    family = props.get("family") or props.get("id")
+    if isinstance(family, str) and not _ID.match(family):
+        report("family", family, "expected lower-case letters, digits, '-' or '_' (max 80)")
+    start = end = None
+    if props.get("valid_from") is not None:
+        try:
+            start = parse_partial(props["valid_from"])
+        except ValueError as exc:
+            report("valid_from", props["valid_from"], str(exc))
+    if props.get("valid_to") is not None:
+        try:
+            end = parse_partial(props["valid_to"], end=True)
+        except ValueError as exc:
+            report("valid_to", props["valid_to"], str(exc))
+    if start and end and end < start:
+        report(
+            "valid_to",
+            props["valid_to"],
+            f"expected an end on or after valid_from {props['valid_from']}",
+        )
+    if start is not None and start > date.today():
+        report(
+            "valid_from",
+            props["valid_from"],
+            f"expected a date up to today ({date.today().isoformat()})",
+        )
     _check_sources(props.get("sources"), report)
     return {k: props.get(k) for k in ZONE_COLUMNS} | {
         "names": names or {},
+        "label": props.get("label") or props.get("name"),
+        "family": family,
         "notes": props.get("notes") or "",
+        "from_date": start,
+        "to_date": end,
     }
 
 

@@ -13,6 +13,7 @@ from geo.schema import (
     PRECISION_LABELS,
     ZONE_TYPE_LABELS,
 )
+from geo.zonetime import validity
 from layers.escape import text
 
 _CARD = "font:13px/1.4 system-ui,sans-serif;max-width:400px"
@@ -116,6 +117,7 @@ def zone_card(zone: Mapping[str, Any], display_name: str) -> str:
         _row("Type", text(ZONE_TYPE_LABELS.get(zone["zone_type"], zone["zone_type"]))),
         _row("Claimants", text(countries(zone.get("claimants") or []))),
         _row("Geometry", text(PRECISION_LABELS.get(zone["precision"], zone["precision"]))),
+        _row("In force", text(validity(zone))),
     ]
     names = zone.get("names") or {}
     if names:

@@ -56,7 +56,7 @@ def legend_html(
     kind_symbols: Mapping[str, Iterable[str]],
     *,
     any_approximate: bool,
-    zone_types: Iterable[str] = (),
+    zone_symbols: Mapping[str, Iterable[str]] | None = None,
     regions: bool = False,
     grouped: bool = False,
     user: tuple[str, int, set[str]] | None = None,
@@ -69,8 +69,9 @@ def legend_html(
         Event kind -> symbols (``area``/``line``/``point``) present on the map.
     any_approximate : bool
         Add the dashed "approximate geometry" row.
-    zone_types : iterable of str
-        Zone types drawn.
+    zone_symbols : mapping, optional
+        Zone type -> symbols of the zones drawn; the map fills in, under them, when a zone
+        came into force inside the selected years (``layers/js/zones.js``).
     regions : bool
         Add the region-outline row.
     grouped : bool
@@ -118,14 +119,19 @@ def legend_html(
             f"<div data-approx='1'>{swatch(grey, 'line', dashed=True)} "
             "Approximate geometry (dashed)</div>"
         )
-    zt = set(zone_types)
-    if zt:
+    zone_symbols = zone_symbols or {}
+    if zone_symbols:
         rows.append("<div style='margin-top:4px;font-weight:600'>Contested zones</div>")
     for zone_type in ZONE_TYPES:
-        if zone_type in zt:
+        if zone_type in zone_symbols:
             style = ZONE_STYLES[zone_type]
-            sym = "area" if zone_type in ("adiz", "disputed_territory") else "line"
-            rows.append(f"<div>{swatch(style, sym)} {text(style.label)}</div>")
+            syms = [s for s in SYMBOLS if s in set(zone_symbols[zone_type])]
+            rows.append(
+                f"<div data-zone-type='{zone_type}'>{''.join(swatch(style, s) for s in syms)} "
+                f"{text(style.label)}</div>"
+            )
+    if zone_symbols:
+        rows.append("<div class='jm-zone-notes' style='display:none'></div>")
     if regions:
         rows.append(f"<div>{swatch(REGION_STYLE, 'line')} {text(REGION_STYLE.label)}</div>")
     if not rows:
@@ -166,6 +172,7 @@ class Control(MacroElement):
             };
             ctl.addTo({{ this.map_name }});
             window.__jmControls[{{ this.slot|tojson }}] = ctl;
+            window.dispatchEvent(new CustomEvent('jm-control', {detail: {{ this.slot|tojson }}}));
         })();
         {% endmacro %}
         """

@@ -14,7 +14,7 @@ from geo.catalog import Catalog
 from geo.naming import zone_names
 from geo.schema import APPROXIMATE
 from geo.upload import Upload
-from geo.view import Extent, Layers
+from geo.view import Extent, Layers, Years
 from layers import assets
 from layers.basemap import ATTRIBUTION, basemap_layer
 from layers.events import LOD_EVENTS, events_layer
@@ -85,6 +85,7 @@ def base_map(
     height: str = "100%",
     extent: Extent | None = None,
     link: bool = False,
+    years: Years | None = None,
 ) -> folium.Map:
     """The parts that do not change with the filters: basemap, zones, region outlines.
 
@@ -98,6 +99,10 @@ def base_map(
         ``(lat, lng, zoom)`` to open at (display-frame longitude).
     link : bool
         Add the "copy link" button (in the app, not in exports).
+    years : tuple of int, optional
+        Show the zones as they stood in these years (exports). The app leaves it out, so
+        the map script stays the same as the slider moves, and hands the years to the map
+        in the browser.
     """
     assets.install()
     lat, lng, zoom = extent or (*DEFAULT_CENTER, DEFAULT_ZOOM)
@@ -124,8 +129,25 @@ def base_map(
         regions_layer(catalog.regions).add_to(m)
     types = layers.shown_zone_types(catalog.zones["zone_type"])
     if types:
-        zones_layer(catalog.zones, types=types, naming=layers.naming).add_to(m)
+        zones_layer(catalog.zones, types=types, naming=layers.naming, years=years).add_to(m)
     return m
+
+
+def symbols_by(keys: pd.Series, geom_types: pd.Series) -> dict[str, set[str]]:
+    """Key (an event kind, a zone type) -> legend symbols of its geometries."""
+    out: dict[str, set[str]] = {}
+    pairs = pd.DataFrame({"key": keys.to_numpy(), "gtype": geom_types.to_numpy()})
+    for key, gtype in pairs.drop_duplicates().itertuples(index=False):
+        out.setdefault(key, set()).add(symbol_of(gtype))
+    return out
+
+
+def zone_symbols(catalog: Catalog, layers: Layers) -> dict[str, set[str]]:
+    """Zone type -> legend symbols, for the zone types drawn."""
+    zones = catalog.zones[
+        catalog.zones["zone_type"].isin(layers.shown_zone_types(catalog.zones["zone_type"]))
+    ]
+    return symbols_by(zones["zone_type"], zones.geom_type)
 
 
 def overlay(
@@ -152,16 +174,10 @@ def overlay(
         publish,
         extra=[user_layer(mine)] if mine else [],
     )
-    kind_symbols: dict[str, set[str]] = {}
-    pairs = pd.DataFrame(
-        {"kind": events["kind"].to_numpy(), "gtype": events.geom_type.to_numpy()}
-    ).drop_duplicates()
-    for kind, gtype in zip(pairs["kind"], pairs["gtype"], strict=True):
-        kind_symbols.setdefault(kind, set()).add(symbol_of(gtype))
     rows = legend_html(
-        kind_symbols,
+        symbols_by(events["kind"], events.geom_type),
         any_approximate=bool(events["precision"].isin(sorted(APPROXIMATE)).any()),
-        zone_types=layers.shown_zone_types(catalog.zones["zone_type"]),
+        zone_symbols=zone_symbols(catalog, layers),
         regions=layers.outlines,
         grouped=len(events) > LOD_EVENTS,
         user=(mine.name, mine.loaded, {symbol_of(t) for t in mine.records.geom_type})

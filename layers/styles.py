@@ -78,7 +78,8 @@ ZONE_STYLES: dict[str, Style] = {
     "maritime_boundary": Style(
         ZONE_TYPE_LABELS["maritime_boundary"], "#1B7837", 2.0, "12 4 2 4", 0.0
     ),
-    "sea_route": Style(ZONE_TYPE_LABELS["sea_route"], "#4D4D4D", 1.5, "14 6", 0.0),
+    # a large area along coasts: a thin line and a faint fill, so the coast stays legible
+    "sea_route": Style(ZONE_TYPE_LABELS["sea_route"], "#1F7A74", 1.0, "6 4", 0.07),
 }
 
 # the user's own uploaded records: a colour no event kind uses (Paul Tol's vibrant magenta)

@@ -247,3 +247,58 @@ def test_playback_steps_through_years(page, server: str) -> None:
     assert drawn == counts[-1]  # hidden events are off the map, not just invisible
     frame.locator(".jm-playback .jm-all").click()
     assert frame.evaluate("() => window.jmPlayback.visible") == len(curated().events)
+
+
+def zone_state(frame, want_notes: int | None = None, timeout: float = 30.0) -> dict:
+    deadline = time.monotonic() + timeout
+    state: dict = {}
+    while time.monotonic() < deadline:
+        state = frame.evaluate("() => window.jmZoneState || {}")
+        if state and (want_notes is None or len(state.get("notes", [])) == want_notes):
+            return state
+        time.sleep(0.2)
+    return state
+
+
+def test_zones_stand_as_in_the_selected_years_with_labels(page, server: str) -> None:
+    page.goto(f"{server}/?map=33,127,5")
+    frame = map_frame(page)
+    state = zone_state(frame, want_notes=3)
+    assert "China ECS ADIZ: in force only from 2013-11-23" in state["notes"]
+    assert "KADIZ: in force only from 2013-12-15" in state["notes"]
+    assert {"China ECS ADIZ", "KADIZ", "Taiwan ADIZ"} <= set(state["shown"])
+    notes = frame.locator(".jm-legend .jm-zone-notes")
+    assert "China ECS ADIZ: in force only from 2013-11-23" in notes.inner_text()
+    labels = frame.locator(".jm-zone-label")
+    assert "KADIZ" in labels.all_inner_texts()
+    # 2012 only: neither ADIZ existed yet; they, their labels and their notes go
+    thumbs = page.locator('[data-testid="stSlider"] input[type="range"]')
+    thumbs.nth(1).focus()
+    page.keyboard.press("Home")
+    state = zone_state(frame, want_notes=1)
+    assert state["lo"] == state["hi"] == 2012, state
+    assert "China ECS ADIZ" not in state["shown"] and "KADIZ" not in state["shown"]
+    assert "KADIZ" not in frame.locator(".jm-zone-label").all_inner_texts()
+    assert notes.inner_text() == "Northern Sea Route water area: in force only from 2012-07-28"
+    assert frame.evaluate("() => window.map.getZoom()") == 5  # the view stays
+    assert page.errors == []
+
+
+@pytest.mark.parametrize(
+    ("name", "extent"),
+    [
+        ("bering-sea", "63,188,4.5"),
+        ("taiwan-strait", "24.5,120.5,6"),
+        ("sea-of-japan", "38,133,5"),
+        ("kara-sea", "75,78,4"),
+    ],
+)
+def test_zone_screenshots(page, server: str, name: str, extent: str) -> None:
+    """Pictures to look at: every zone where its text says, labelled, unbroken at 180°."""
+    page.goto(f"{server}/?map={extent}")
+    page.locator(MAP_FRAME).wait_for(timeout=90_000)
+    frame = next(f for f in page.frames if "streamlit_folium" in f.url)
+    assert zone_state(frame, want_notes=3, timeout=90.0).get("notes")
+    time.sleep(1.5)
+    page.locator(MAP_FRAME).screenshot(path=str(ARTIFACTS / f"zones-{name}.png"))
+    assert frame.locator(".jm-zone-label").count() >= 1

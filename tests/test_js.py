@@ -19,7 +19,7 @@ from tests.synthetic import generate
 
 pytestmark = pytest.mark.browser
 FILES = {
-    "layers": ["dense.js", "dense_fetch.js", "playback.js", "copy_link.js"],
+    "layers": ["dense.js", "dense_fetch.js", "playback.js", "copy_link.js", "zones.js"],
     "ui": ["years_bridge.js"],
 }
 PATHS = """(d) => {
@@ -59,7 +59,16 @@ def page(browser) -> Iterator[object]:
 
 def test_every_file_loads_and_defines_its_globals(page) -> None:
     got = page.evaluate("() => Object.keys(window.JointMap).sort()")
-    assert got == ["copyLink", "decodePaths", "denseLayer", "fetchLayer", "periods", "playback"]
+    assert got == [
+        "copyLink",
+        "decodePaths",
+        "denseLayer",
+        "fetchLayer",
+        "periods",
+        "playback",
+        "zoneTime",
+        "zonesInYears",
+    ]
     assert page.evaluate("() => typeof jmYearsBridge") == "function"
     assert page.errors == []
 
@@ -158,3 +167,42 @@ def test_playback_steps_and_years_filter_features(page) -> None:
     page.evaluate("() => window.jmSetYears(2012, 2030)")
     assert page.evaluate("() => window.jmPlayback.visible") == 3
     assert page.errors == []
+
+
+ZONES = [
+    {"family": "always", "label": "A", "t0": None, "t1": None, "drawn": True},
+    {"family": "ecs", "label": "ECS ADIZ", "t0": "2013-11-23", "t1": None, "drawn": True},
+    {"family": "kadiz", "label": "KADIZ", "t0": None, "t1": "2013-12-14", "drawn": True},
+    {"family": "kadiz", "label": "KADIZ", "t0": "2013-12-15", "t1": None, "drawn": True},
+    {"family": "off", "label": "Off", "t0": "2014-01-01", "t1": None, "drawn": False},
+]
+
+
+@pytest.mark.parametrize(
+    ("years", "shown", "notes"),
+    [
+        ((2012, 2012), [True, False, True, False, False], []),
+        (
+            (2012, 2025),
+            [True, True, False, True, True],
+            [
+                "ECS ADIZ: in force only from 2013-11-23",
+                "KADIZ: the shape in force from 2013-12-15 is shown",
+            ],
+        ),
+        ((2014, 2020), [True, True, False, True, True], []),
+        (
+            (2013, 2013),
+            [True, True, False, True, False],
+            [
+                "ECS ADIZ: in force only from 2013-11-23",
+                "KADIZ: the shape in force from 2013-12-15 is shown",
+            ],
+        ),
+        ((None, None), [True, True, False, True, True], []),
+    ],
+)
+def test_zones_as_they_stood_in_the_years(page, years, shown, notes) -> None:
+    got = page.evaluate("([z, lo, hi]) => JointMap.zonesInYears(z, lo, hi)", [ZONES, *years])
+    assert got["shown"] == shown
+    assert got["notes"] == notes

@@ -113,7 +113,7 @@ def export_map(
         Caption title (default: the briefing's).
     """
     shown = b.shown if events is None else events
-    m = base_map(b.catalog, b.layers)
+    m = base_map(b.catalog, b.layers, years=b.view.years or b.catalog.year_span())
     user = in_years(b.user, b.view.years) if b.user is not None else None
     group = overlay(b.catalog, shown, b.layers, user=user)
     lines = [b.subtitle(), f"{len(shown)} events shown", b.footer()]

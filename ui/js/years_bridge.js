@@ -5,7 +5,8 @@
  * The page also watches the slider itself, so the map follows a drag or a key press at
  * once, without waiting for the server's rerun (which still updates the table and counts).
  * Globals on the top window: __jmPushYears, __jmYears, __jmYearsWatch, __jmYearsLabel.
- * In the map frame it calls window.jmSetYears(lo, hi) (layers/js/playback.js).
+ * In the map frame it calls window.jmSetYears(lo, hi) (layers/js/playback.js) and
+ * window.jmZoneYears(lo, hi) (layers/js/zones.js).
  */
 function jmYearsBridge(lo, hi, label) {
   var top = window.parent && window.parent !== window ? window.parent : window;
@@ -15,6 +16,7 @@ function jmYearsBridge(lo, hi, label) {
     doc.querySelectorAll('iframe[title="streamlit_folium.st_folium"]').forEach(function (f) {
       try {
         if (f.contentWindow.jmSetYears) { f.contentWindow.jmSetYears(lo, hi); }
+        if (f.contentWindow.jmZoneYears) { f.contentWindow.jmZoneYears(lo, hi); }
       } catch (e) { /* a frame of another origin: not ours */ }
     });
   };
