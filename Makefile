@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8501
 PYTEST := $(BIN)/python -m pytest
-BUILDS := data/build_events.py data/build_zones.py data/build_regions.py
+BUILDS := data/build_events.py data/build_zones.py data/build_regions.py data/build_labels.py
 
 .PHONY: run test test-fast test-js lint format typecheck architecture data data-check \
 	validate stats browser install dev clean

@@ -7,15 +7,18 @@ tables, words and scripts.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import streamlit as st
 
 from geo import filters
 from geo.catalog import ANALYSE_MAX
+from geo.titles import title_for
 from geo.view import to_query
 from layers.captions import describe_view
 from ui import settings as ui
 from ui import state
-from ui.mapview import EventsDrawer, Screen, in_browser_years, map_tab
+from ui.mapview import EventsDrawer, Screen, in_browser_years, map_tab, presentation
 from ui.panels import export_panel, upload_panel
 from ui.sidebar import filters as sidebar_filters
 from ui.text import markdown
@@ -33,10 +36,28 @@ def main(draw_events: EventsDrawer = in_browser_years) -> None:
     st.set_page_config(page_title=ui.PAGE_TITLE, layout="wide", initial_sidebar_state="expanded")
     cat = state.catalog()
     state.seed_from_url(cat)
+    present = st.session_state.get(ui.PRESENT.key, False)
     view, layers = sidebar_filters(cat)
-    st.query_params.from_dict(to_query(view, layers, st.session_state.extent))
+    query = to_query(view, layers, st.session_state.extent)
+    st.query_params.from_dict(query | ({ui.PRESENT.key: "1"} if present else {}))
     shown = filters.apply(cat.events, view)
     every_year = filters.apply(cat.events, view.with_(years=None))  # map, trend, claims
+    screen = Screen(cat, view, layers, shown, every_year, None, st.session_state.extent)
+    if present:  # the map alone, filling the window, for live briefings and captures
+        heading = title_for(shown, sorted(view.regions), cat.region_names())
+        presentation(
+            screen, heading, describe_view(view, cat.region_names(), cat.year_span()), draw_events
+        )
+        return
+    with st.sidebar:
+        if st.button(
+            ui.PRESENT.label,
+            key="to_present",
+            help="The map alone, filling the "
+            "window, with its title, legend and labels (the link keeps it)",
+        ):
+            st.session_state[ui.PRESENT.key] = True
+            st.rerun()
 
     st.title(ui.HEADING)
     for notice in st.session_state.notices:
@@ -64,9 +85,7 @@ def main(draw_events: EventsDrawer = in_browser_years) -> None:
 
     maps, trend = st.tabs(["Map", "Trend and claims check"])
     with maps:
-        map_tab(
-            Screen(cat, view, layers, shown, every_year, user, st.session_state.extent), draw_events
-        )
+        map_tab(replace(screen, user=user), draw_events)
     with trend:
         trend_tab(every_year, len(cat.events), cat.year_span(), view.years, state.claims())
 

@@ -60,6 +60,7 @@ def _validate(args: argparse.Namespace) -> int:
         return _validate_file(Path(args.data), mapping)
     cat = load_catalog(args.data)
     loaded = {"events.geojson": len(cat.events), "zones.geojson": len(cat.zones),
+              "labels.geojson": len(cat.labels),
               "regions.geojson": len(cat.regions)}  # fmt: skip
     for name, total in cat.totals.items():
         print(f"{name}: {loaded[name]} loaded, {total - loaded[name]} rejected, {total} total")

@@ -157,3 +157,14 @@ def analyse(
                 facts.country_km[name] = round(km, 1)
         out.append(facts)
     return out
+
+
+def route_km(geom: BaseGeometry) -> float:
+    """Geodesic length of a route (storage frame; parts cut at 180° are summed), in km."""
+    total = 0.0
+    for part in getattr(geom, "geoms", [geom]):
+        if part.geom_type != "LineString":
+            continue
+        xs, ys = zip(*part.coords, strict=True)
+        total += float(_GEOD.line_length(xs, ys)) / 1000.0
+    return total

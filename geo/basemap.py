@@ -9,6 +9,7 @@ from pathlib import Path
 from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
+from geo.frame import to_display
 from geo.paths import BASEMAP
 
 
@@ -19,3 +20,9 @@ def countries(path: Path = BASEMAP) -> tuple[tuple[str, BaseGeometry], ...]:
         return ()
     doc = json.loads(Path(path).read_text("utf-8"))
     return tuple((f["properties"]["name"], shape(f["geometry"])) for f in doc["features"])
+
+
+@functools.cache
+def display_countries(path: Path = BASEMAP) -> tuple[tuple[str, BaseGeometry], ...]:
+    """``(name, geometry)`` per country in the display frame (computed once per process)."""
+    return tuple((name, to_display(geom)) for name, geom in countries(path))

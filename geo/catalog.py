@@ -26,10 +26,11 @@ from geo import analysis, basemap
 from geo import regions as region_ops
 from geo.frame import to_display
 from geo.geometry import AREA_TYPES
-from geo.paths import BASEMAP_NAME, CATALOG_FILES, DATA_DIR
+from geo.paths import BASEMAP_NAME, CATALOG_FILES, DATA_DIR, LABELS_FILE
 from geo.schema import (
     EVENT_REQUIRED,
     KINDS,
+    LABEL_REQUIRED,
     REGION_REQUIRED,
     ZONE_REQUIRED,
     Problem,
@@ -37,12 +38,14 @@ from geo.schema import (
 )
 from geo.validate import (
     EVENT_COLUMNS,
+    LABEL_COLUMNS,
     REGION_COLUMNS,
     SCOPE_YEARS,
     ZONE_COLUMNS,
     Checker,
     check_event,
     check_feature,
+    check_label,
     check_region,
     check_zone,
 )
@@ -73,6 +76,8 @@ class Catalog:
         Short hash of the data files' bytes, for caches and captions.
     analysed : bool
         Whether the route facts were computed (see :func:`load_catalog`).
+    labels : geopandas.GeoDataFrame
+        The gazetteer of map labels (``lon``/``lat`` in the display frame); may be empty.
     """
 
     events: gpd.GeoDataFrame
@@ -82,6 +87,7 @@ class Catalog:
     totals: dict[str, int]
     version: str
     analysed: bool = True
+    labels: gpd.GeoDataFrame = field(default_factory=lambda: _empty(LABEL_COLUMNS))
 
     def year_span(self) -> tuple[int, int]:
         """First start year and last end year of the events (the scope when empty)."""
@@ -92,6 +98,12 @@ class Catalog:
     def region_names(self) -> dict[str, str]:
         """Region id -> display name."""
         return dict(zip(self.regions["id"], self.regions["name"], strict=True))
+
+    def latest_source(self) -> str:
+        """The newest date among the events' sources (``YYYY-MM-DD`` as far as given)."""
+        dates = [str(s.get("date", "")) for srcs in self.events["sources"] for s in srcs]
+        dated = [d for d in dates if d[:4].isdigit()]
+        return max(dated) if dated else "n.d."
 
     def participants(self) -> list[str]:
         """Participant codes, most frequent first."""
@@ -199,6 +211,23 @@ def load_regions(path: Path) -> Collection:
     return col
 
 
+def load_labels(path: Path) -> Collection:
+    """Load the gazetteer (points only); a missing file gives no labels and no problem."""
+    if not path.exists():
+        return Collection(_empty(LABEL_COLUMNS))
+    col = _load(path, LABEL_REQUIRED, check_label, LABEL_COLUMNS)
+    points = col.frame.geometry.geom_type == "Point"
+    for lid in col.frame.loc[~points, "id"]:
+        col.problems.append(
+            Problem(path.name, lid, "geometry", "not a Point", "expected a Point for a label")
+        )
+    col.frame = col.frame[points].reset_index(drop=True)
+    display = [to_display(g) for g in col.frame.geometry]
+    col.frame["lon"] = [g.x for g in display]
+    col.frame["lat"] = [g.y for g in display]
+    return col
+
+
 def _version(paths: Sequence[Path]) -> str:
     h = hashlib.sha256()
     for p in paths:
@@ -286,4 +315,9 @@ def _load_catalog(data_dir: Path, analyse: bool | None) -> Catalog:
     events["zone_km"] = [f.zone_km for f in facts]
     events["country_km"] = [f.country_km for f in facts]
     totals = {p.name: c.total for p, c in zip(paths, (ev, zo, re_), strict=True)}
-    return Catalog(events, zo.frame, re_.frame, problems, totals, _version(paths), analyse)
+    labels = load_labels(data_dir / LABELS_FILE)
+    if labels.total:
+        totals[LABELS_FILE] = labels.total
+    problems += labels.problems
+    version = _version([*paths, data_dir / LABELS_FILE])
+    return Catalog(events, zo.frame, re_.frame, problems, totals, version, analyse, labels.frame)

@@ -13,6 +13,10 @@ CATALOG_FILES = ("events.geojson", "zones.geojson", "regions.geojson")
 BASEMAP_NAME = Path("basemap") / "countries-50m.geojson"
 """The Natural Earth countries file, relative to a data folder."""
 BASEMAP = DATA_DIR / BASEMAP_NAME
+BASEMAP_10M = DATA_DIR / "basemap" / "countries-10m.geojson"
+"""Natural Earth at 1:10m, for figures at strait and island scale (zoom 7 and closer)."""
+LABELS_FILE = "labels.geojson"
+"""The gazetteer of map labels, inside a data folder (optional)."""
 CLAIMS_FILE = DATA_DIR / "claims.json"
 """The research paper's Table 1, held against the record."""
 DATA_ENV = "JOINTMAP_DATA"

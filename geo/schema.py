@@ -111,6 +111,9 @@ EVENT_REQUIRED: tuple[str, ...] = (
 )
 ZONE_REQUIRED: tuple[str, ...] = ("id", "name", "zone_type", "claimants", "summary", "precision")
 REGION_REQUIRED: tuple[str, ...] = ("id", "name")
+LABEL_REQUIRED: tuple[str, ...] = ("id", "name", "label_type", "min_zoom", "sources")
+LABEL_TYPES: tuple[str, ...] = ("country", "sea", "strait", "island", "region", "base", "port",
+                                "city")  # fmt: skip
 
 
 @dataclass(frozen=True)

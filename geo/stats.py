@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 import pandas as pd
 
 from geo.schema import KINDS
@@ -45,3 +47,102 @@ def by_region(events: pd.DataFrame) -> pd.Series:
         return pd.Series(dtype=int, name="events")
     exploded = events[["id", "regions"]].explode("regions").dropna()
     return exploded.groupby("regions")["id"].nunique().rename("events").sort_values(ascending=False)
+
+
+def by_year_month(events: pd.DataFrame, years: tuple[int, int] | None = None) -> pd.DataFrame:
+    """Events per start year (rows) and start month (columns 1–12): the seasonality.
+
+    An event is counted once, in the month it started (a record dated only to the month
+    counts in that month).
+
+    Parameters
+    ----------
+    events : pandas.DataFrame
+        With a ``start_date`` column.
+    years : tuple of int, optional
+        Rows to show (default: the first to the last start year).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Integer counts, index ``year``, columns ``1`` … ``12``.
+    """
+    months = list(range(1, 13))
+    if len(events) == 0 and years is None:
+        return pd.DataFrame(columns=months, index=pd.Index([], name="year", dtype=int))
+    starts = events["start_date"]
+    frame = pd.DataFrame({"year": [d.year for d in starts], "month": [d.month for d in starts]})
+    table = pd.crosstab(frame["year"], frame["month"]) if len(frame) else pd.DataFrame()
+    lo, hi = years or (int(table.index.min()), int(table.index.max()))
+    table = table.reindex(index=range(lo, hi + 1), columns=months, fill_value=0).fillna(0)
+    table.index.name = "year"
+    table.columns.name = None
+    return table.astype(int)
+
+
+class KeyPoint(TypedDict):
+    """One point for a briefing, and the ids of the events behind it."""
+
+    text: str
+    events: list[str]
+
+
+def key_points(
+    events: pd.DataFrame, record: pd.DataFrame, years: tuple[int, int], zone_labels: dict[str, str]
+) -> list[KeyPoint]:
+    """Points a briefer leads with, each with the ids of the events behind it.
+
+    Counts in the years and against the period of the same length before; the firsts (an
+    event the first of its kind in the whole record); the zones entered most; the longest
+    route (geodesic length). Returns dicts ``text`` and ``events`` (ids).
+    """
+    from geo.analysis import route_km
+
+    lo, hi = years
+    span = hi - lo + 1
+    out: list[KeyPoint] = []
+    before = record[(record["year_start"] >= lo - span) & (record["year_start"] <= lo - 1)]
+    n, m = len(events), len(before)
+    change = (
+        f"{n - m:+d} against {lo - span}–{lo - 1} ({m})"
+        if lo - span >= 2012
+        else "the record begins in 2012"
+    )
+    out.append(
+        {"text": f"{n} joint activities in {lo}–{hi} ({change}).", "events": list(events["id"])}
+    )
+    by_kind = events["kind"].value_counts()
+    if len(by_kind):
+        from geo.schema import KIND_LABELS
+
+        parts = [f"{c} {KIND_LABELS[k].lower()}" for k, c in by_kind.items()]
+        out.append({"text": "By kind: " + ", ".join(parts) + ".", "events": list(events["id"])})
+    firsts = record.sort_values("start_date").drop_duplicates("kind")
+    for ev in firsts[firsts["id"].isin(events["id"])].to_dict("records"):
+        out.append(
+            {
+                "text": f"First of its kind in the record: {ev['name']} ({ev['start']}).",
+                "events": [ev["id"]],
+            }
+        )
+    counts: dict[str, list[str]] = {}
+    for ev in events.to_dict("records"):
+        for z in {*ev.get("entered", []), *ev.get("crossed", [])}:
+            counts.setdefault(z, []).append(ev["id"])
+    for z, ids in sorted(counts.items(), key=lambda t: -len(t[1]))[:3]:
+        out.append(
+            {"text": f"{len(ids)} entered or crossed {zone_labels.get(z, z)}.", "events": ids}
+        )
+    routes = events[events.geom_type.isin(["LineString", "MultiLineString"])]
+    if len(routes):
+        km = [route_km(g) for g in routes.geometry]
+        i = max(range(len(km)), key=km.__getitem__)
+        ev = routes.iloc[i]
+        out.append(
+            {
+                "text": f"Longest route: {ev['name']} ({ev['start']}), about "
+                f"{km[i]:,.0f} km as drawn.",
+                "events": [ev["id"]],
+            }
+        )
+    return out

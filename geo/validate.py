@@ -21,6 +21,7 @@ from geo.schema import (
     DOMAINS,
     FORMATS,
     KINDS,
+    LABEL_TYPES,
     PRECISIONS,
     ZONE_TYPES,
     Problem,
@@ -55,6 +56,8 @@ ZONE_COLUMNS = ["id", "name", "names", "label", "family", "zone_type", "claimant
 
 
 REGION_COLUMNS = ["id", "name"]
+LABEL_COLUMNS = ["id", "name", "names", "label_type", "min_zoom", "rank", "sources", "lon",
+                 "lat"]  # fmt: skip
 
 
 Report = Callable[[str, object, str], None]
@@ -334,6 +337,42 @@ def check_zone(props: dict[str, Any], report: Report) -> dict[str, Any]:
         "notes": props.get("notes") or "",
         "from_date": start,
         "to_date": end,
+    }
+
+
+def check_label(props: dict[str, Any], report: Report) -> dict[str, Any]:
+    """Check one gazetteer label (``data/labels.geojson``); see :func:`check_event`.
+
+    ``label_type`` is one of :data:`geo.schema.LABEL_TYPES`; ``min_zoom`` (0–12) is the
+    zoom from which the map shows it; ``rank`` orders labels of one type (1 first);
+    ``names`` gives the names of parties to a dispute, as zones do.
+    """
+    if props.get("label_type") not in LABEL_TYPES:
+        report("label_type", props.get("label_type"), f"expected one of {list(LABEL_TYPES)}")
+    zoom = props.get("min_zoom")
+    if not isinstance(zoom, int | float) or isinstance(zoom, bool) or not 0 <= zoom <= 12:
+        report("min_zoom", zoom, "expected a number from 0 to 12")
+    rank = props.get("rank", 5)
+    if not isinstance(rank, int) or isinstance(rank, bool) or rank < 1:
+        report("rank", rank, "expected a whole number from 1")
+    names = props.get("names")
+    if names is not None and not (
+        isinstance(names, dict) and all(isinstance(v, str) for v in names.values())
+    ):
+        report("names", names, "expected an object of party code -> name")
+    if isinstance(props.get("name"), str) and (why := text_problem(props["name"])):
+        report("name", props["name"], why)
+    _check_sources(props.get("sources"), report)
+    return {
+        "id": props.get("id"),
+        "name": props.get("name"),
+        "names": names or {},
+        "label_type": props.get("label_type"),
+        "min_zoom": zoom,
+        "rank": rank,
+        "sources": props.get("sources"),
+        "lon": None,
+        "lat": None,
     }
 
 

@@ -17,6 +17,7 @@ from layers.cards import event_card, event_tooltip
 from layers.dense import DenseLayer, dense_json
 from layers.escape import text
 from layers.features import FeatureLayer, collection_json, feature
+from layers.marks import MarksLayer
 from layers.playback import Playback
 from layers.publish import Publisher
 from layers.styles import event_style
@@ -147,6 +148,10 @@ def events_layer(
             )
         layer.add_to(group)
         layers.append(layer)
+        if len(events) <= LOD_EVENTS:  # arrows and start and end marks on every route
+            marks = MarksLayer(events)
+            marks.add_to(group)
+            layers.append(marks)
     for other in extra:  # e.g. the user's data: stepped by the same slider and playback
         other.add_to(group)
         layers.append(other)

@@ -20,6 +20,7 @@ from layers.basemap import ATTRIBUTION, basemap_layer
 from layers.events import LOD_EVENTS, events_layer
 from layers.jscode import script
 from layers.legend import LEGEND_CSS, caption_control, legend_control, legend_html, symbol_of
+from layers.places import PlaceLabels
 from layers.publish import Publisher
 from layers.styles import SEA
 from layers.user import user_layer
@@ -125,6 +126,8 @@ def base_map(
     if link:
         _CopyLink().add_to(m)
     basemap_layer().add_to(m)
+    if len(catalog.labels):
+        PlaceLabels(catalog.labels, layers.naming).add_to(m)
     if layers.outlines:
         regions_layer(catalog.regions).add_to(m)
     types = layers.shown_zone_types(catalog.zones["zone_type"])

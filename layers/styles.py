@@ -96,3 +96,89 @@ SEA = "#D7E6EF"
 def event_style(kind: str, precision: str) -> dict[str, object]:
     """Leaflet options for an event: kind sets the colour, precision the dash."""
     return KIND_STYLES.get(kind, KIND_STYLES["other"]).leaflet(dashed=precision in APPROXIMATE)
+
+
+@dataclass(frozen=True)
+class Ink:
+    """How a figure (PNG, PDF, SVG, deck) draws one class of feature.
+
+    Attributes
+    ----------
+    stroke : str
+        Line colour.
+    width : float
+        Line width in pixels.
+    dash : str or None
+        SVG dash array.
+    fill : str
+        Fill colour of areas and markers.
+    fill_opacity : float
+        Fill opacity.
+    marker : str
+        Marker shape for sites: ``circle``, ``square``, ``triangle``, ``diamond``, ``star``,
+        ``cross``, ``down`` (a triangle pointing down), ``ring`` (an open circle).
+    hatch : str or None
+        Area pattern in greyscale: ``diag``, ``cross``, ``horiz``, ``vert``.
+    """
+
+    stroke: str
+    width: float
+    dash: str | None
+    fill: str
+    fill_opacity: float
+    marker: str = "circle"
+    hatch: str | None = None
+
+
+PALETTES = ("colour", "greyscale")
+
+# greyscale: every kind differs by line pattern, marker shape and area hatch, not by grey
+GREY_INKS: dict[str, Ink] = {
+    "air_patrol": Ink("#000000", 3.2, None, "#000000", 0.9, "triangle"),
+    "naval_patrol": Ink("#222222", 3.0, "11 4", "#222222", 0.9, "square"),
+    "naval_exercise": Ink("#444444", 2.2, "2 3", "#bbbbbb", 0.5, "diamond", "diag"),
+    "land_exercise": Ink("#000000", 2.0, None, "#999999", 0.5, "circle", "cross"),
+    "counter_terrorism_exercise": Ink("#333333", 2.0, "7 2 2 2", "#cccccc", 0.5, "star", "horiz"),
+    "coast_guard_patrol": Ink("#555555", 3.0, "14 3 3 3", "#555555", 0.9, "down"),
+    "coast_guard_exercise": Ink("#555555", 2.0, "4 2", "#dddddd", 0.5, "ring", "vert"),
+    "missile_defense_exercise": Ink("#000000", 2.0, None, "#000000", 0.9, "cross"),
+    "other": Ink("#777777", 2.0, "1 3", "#eeeeee", 0.6, "ring"),
+}
+GREY_LAND = {"fill": "#eeeeee", "stroke": "#9a9a9a"}
+GREY_SEA = "#ffffff"
+
+
+def event_ink(kind: str, precision: str, palette: str = "colour") -> Ink:
+    """How a figure draws an event of ``kind``.
+
+    In colour, the map's own style (approximate geometry dashed); in greyscale, a pattern and
+    a marker of its own (approximate geometry drawn thinner).
+    """
+    approximate = precision in APPROXIMATE
+    if palette == "greyscale":
+        ink = GREY_INKS.get(kind, GREY_INKS["other"])
+        return Ink(
+            ink.stroke,
+            ink.width * (0.65 if approximate else 1.0),
+            ink.dash,
+            ink.fill,
+            ink.fill_opacity,
+            ink.marker,
+            ink.hatch,
+        )
+    style = KIND_STYLES.get(kind, KIND_STYLES["other"])
+    return Ink(
+        style.color,
+        style.weight,
+        APPROX_DASH if approximate else style.dash,
+        style.color,
+        max(style.fill_opacity, 0.25),
+        "circle",
+    )
+
+
+def zone_ink(zone_type: str, palette: str = "colour") -> Ink:
+    """How a figure draws a zone type (greyscale keeps each type's dash pattern)."""
+    style = ZONE_STYLES[zone_type]
+    colour = "#555555" if palette == "greyscale" else style.color
+    return Ink(colour, style.weight, style.dash, colour, style.fill_opacity)

@@ -130,9 +130,10 @@ def test_trend_tab_follows_region_and_kind_filters(app: AppTest) -> None:
     ]
     assert filtered["all joint activities"].tolist() == want != full
     charts = app.get("vega_lite_chart")
-    assert len(charts) == 1, "trend chart missing"
+    assert len(charts) == 2, "expected the trend chart and the seasonality calendar"
     want = filters.apply(curated().events, View(kinds={"air_patrol"}))
     assert chart_total(charts[0]) == len(want)
+    assert chart_total(charts[1]) == len(want)  # the calendar counts the same events
 
 
 def chart_total(chart) -> int:

@@ -19,7 +19,14 @@ from tests.synthetic import generate
 
 pytestmark = pytest.mark.browser
 FILES = {
-    "layers": ["dense.js", "dense_fetch.js", "playback.js", "copy_link.js", "zones.js"],
+    "layers": [
+        "dense.js",
+        "dense_fetch.js",
+        "playback.js",
+        "copy_link.js",
+        "zones.js",
+        "places.js",
+    ],
     "ui": ["years_bridge.js"],
 }
 PATHS = """(d) => {
@@ -65,7 +72,9 @@ def test_every_file_loads_and_defines_its_globals(page) -> None:
         "denseLayer",
         "fetchLayer",
         "periods",
+        "placeLabels",
         "playback",
+        "routeMark",
         "zoneTime",
         "zonesInYears",
     ]

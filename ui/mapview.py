@@ -17,6 +17,7 @@ from geo.naming import zone_names
 from geo.upload import Upload
 from geo.view import Extent, Layers, View
 from layers.captions import DATA_SOURCES
+from layers.legend import caption_control
 from layers.map import base_map, overlay
 from ui import settings as ui
 from ui.panels import details_panel
@@ -126,3 +127,39 @@ def map_tab(s: Screen, draw_events: EventsDrawer = in_browser_years) -> None:
         mine = in_years(s.user, s.view.years)
         with st.expander(f"Your data: {mine.loaded} of {s.user.loaded} records in these years"):
             st.dataframe(user_table(mine), hide_index=True, width="stretch", key="user_table")
+
+
+PRESENT_CSS = """<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header,
+[data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
+.block-container { padding: 0.4rem 0.8rem 0 0.8rem !important; max-width: 100% !important; }
+iframe[title="streamlit_folium.st_folium"] { height: calc(100vh - 3.4rem) !important; }
+</style>"""
+
+
+def presentation(
+    s: Screen, heading: str, subtitle: str, draw_events: EventsDrawer = in_browser_years
+) -> None:
+    """The presentation view: the map fills the window with its title, legend and labels.
+
+    No widgets but a button back; the URL keeps ``present=1``, so a link opens it as is.
+    """
+    st.html(PRESENT_CSS)
+    m = base_map(s.cat, s.layers, extent=s.extent)
+    group = draw_events(m, s)
+    if group is not None:
+        caption_control(
+            heading, [subtitle, f"{len(s.shown)} events shown · {DATA_SOURCES}"], position="topleft"
+        ).add_to(group)
+    st_folium(
+        m,
+        key="map",
+        height=ui.MAP_HEIGHT,
+        use_container_width=True,
+        feature_group_to_add=group,
+        returned_objects=[],
+    )
+    if st.button("Leave the presentation view", key="leave_present"):
+        st.query_params.pop(ui.PRESENT.key, None)
+        st.session_state[ui.PRESENT.key] = False
+        st.rerun()

@@ -22,7 +22,7 @@ from geo.upload import (
     parse_upload,
 )
 from geo.view import Layers, View, to_query
-from layers.export import EXPORT_FORMATS, MIME, export_view
+from layers.export import EXPORT_FORMATS, FIGURE_FORMATS, MIME, PALETTES, export_view
 from ui import settings as ui
 from ui.tables import event_details, problem_table
 from ui.text import markdown
@@ -95,8 +95,25 @@ def export_panel(
         key=ui.EXPORT_SIZE.key,
         disabled=fmt != "png",
     )
+    is_figure = fmt in FIGURE_FORMATS
+    figure = st.selectbox(
+        ui.EXPORT_FIGURE.label,
+        list(ui.FIGURE_CHOICES.keys()),
+        key=ui.EXPORT_FIGURE.key,
+        format_func=lambda f: ui.FIGURE_CHOICES[f],
+        disabled=not is_figure,
+    )
+    palette = st.radio(
+        ui.EXPORT_PALETTE.label,
+        PALETTES,
+        horizontal=True,
+        key=ui.EXPORT_PALETTE.key,
+        disabled=not (is_figure or fmt == "pptx"),
+    )
+    by = figure if figure in ("year", "month") else None
+    kind = "calendar" if figure == "calendar" else "map"
     mine = (user.name, user.loaded, user.total) if user is not None else None
-    wanted = (fmt, size, tuple(sorted(to_query(view, layers).items())), mine)
+    wanted = (fmt, size, figure, palette, tuple(sorted(to_query(view, layers).items())), mine)
     if st.button(
         f"Prepare {fmt.upper()}",
         key="prepare",
@@ -111,7 +128,18 @@ def export_panel(
 
         try:
             with st.spinner(f"Rendering {fmt.upper()}…"):
-                data = export_view(cat, view, layers, fmt, size=size, user=user, progress=report)
+                data = export_view(
+                    cat,
+                    view,
+                    layers,
+                    fmt,
+                    size=size,
+                    user=user,
+                    progress=report,
+                    palette=palette,
+                    by=by if is_figure else None,
+                    figure=kind if is_figure else "map",
+                )
             st.session_state.export = (wanted, data)
             if bar:
                 bar.empty()

@@ -55,6 +55,15 @@ CSV_SLOTS = {
 EXPORT_FORMAT = Widget("Format", "export_format")
 EXPORT_SIZE = Widget("Image size", "export_size")
 EXPORT_FILE = "joint-activity"  # download file name, without the extension
+EXPORT_FIGURE = Widget("Figure (PNG, PDF, SVG)", "export_figure")
+FIGURE_CHOICES = {
+    "map": "Map",
+    "year": "Map per year (small multiples)",
+    "month": "Map per month of one year",
+    "calendar": "Seasonality calendar",
+}
+EXPORT_PALETTE = Widget("Palette", "export_palette")
+PRESENT = Widget("Presentation view", "present")
 
 
 def naming_label(option: str) -> str:

@@ -13,8 +13,9 @@ import streamlit as st
 from geo import stats
 from geo.claims import COUNTING_RULE, Claims, check
 from geo.schema import KINDS
+from geo.titles import MONTHS
 from layers.captions import citation
-from layers.styles import KIND_STYLES
+from layers.styles import AGGREGATE_RAMP, KIND_STYLES
 
 
 def trend_data(events: pd.DataFrame, years: tuple[int, int]) -> pd.DataFrame:
@@ -71,6 +72,34 @@ def trend_chart(
     )
 
 
+def calendar_chart(events: pd.DataFrame, years: tuple[int, int]) -> alt.LayerChart:
+    """The seasonality calendar: events by start month and year, counts printed in cells."""
+    table = stats.by_year_month(events, years)
+    long = table.reset_index().melt(id_vars="year", var_name="month", value_name="events")
+    long["name"] = long["month"].map(lambda m: MONTHS[int(m) - 1][:3])
+    base = alt.Chart(long, title="When in the year: joint activities by start month").encode(
+        x=alt.X(
+            "name:O",
+            sort=[m[:3] for m in MONTHS],
+            title=None,
+            axis=alt.Axis(labelAngle=0, orient="top"),
+        ),
+        y=alt.Y("year:O", title=None),
+    )
+    cells = base.mark_rect(stroke="#ffffff").encode(
+        color=alt.condition(
+            "datum.events > 0",
+            alt.Color("events:Q", scale=alt.Scale(range=list(AGGREGATE_RAMP)), legend=None),
+            alt.value("#f4f4f4"),
+        ),
+        tooltip=["year:O", "name:O", "events:Q"],
+    )
+    counts = base.mark_text(fontWeight="bold").encode(
+        text=alt.condition("datum.events > 0", "events:Q", alt.value(""))
+    )
+    return (cells + counts).properties(height=28 * len(table) + 40)
+
+
 def trend_tab(
     every_year: pd.DataFrame,
     all_events: int,
@@ -83,6 +112,7 @@ def trend_tab(
     Both count every year of the events that match the region, kind and participant filters.
     """
     st.altair_chart(trend_chart(every_year, span, selected), width="stretch")
+    st.altair_chart(calendar_chart(every_year, selected or span), width="stretch")
     st.subheader("Claims check: the research paper's Table 1 against the record")
     st.caption(
         f"Claim: {citation(claims.source)}. {claims.note} Counting rule: "

@@ -19,6 +19,7 @@ from geo.catalog import Catalog
 from geo.filters import in_years
 from geo.frame import display_bounds, to_display
 from geo.naming import zone_names
+from geo.titles import title_for
 from geo.upload import Upload
 from geo.view import Extent, Layers, View
 from layers.captions import DATA_SOURCES, describe_view
@@ -48,7 +49,8 @@ class Briefing:
         What is drawn, and the naming of disputed features.
     extent : tuple of float, optional
         ``(lat, lng, zoom)`` of the user's map; fitted to the shown events when ``None``.
-    title : str
+    title : str, optional
+        Replaces the title made from the view (:meth:`heading`).
     today : datetime.date
         Export date printed on every artefact.
     user : Upload, optional
@@ -59,7 +61,7 @@ class Briefing:
     view: View = field(default_factory=View)
     layers: Layers = field(default_factory=Layers)
     extent: Extent | None = None
-    title: str = TITLE
+    title: str | None = None
     today: dt.date = field(default_factory=dt.date.today)
     user: Upload | None = None
 
@@ -78,6 +80,17 @@ class Briefing:
             f"{DATA_SOURCES} Basemap: Natural Earth. Dataset version "
             f"{self.catalog.version}, exported {self.today.isoformat()}."
         )
+
+    def heading(self) -> str:
+        """The title: the one given, else made from the view (what, where, when)."""
+        if self.title:
+            return self.title
+        shown = self.shown if self.layers.events else self.shown.iloc[0:0]
+        return title_for(shown, sorted(self.view.regions), self.catalog.region_names())
+
+    def catalog_latest_source(self) -> str:
+        """The newest source date in the record (its "as of")."""
+        return self.catalog.latest_source()
 
     def zone_names(self) -> dict[str, str]:
         """Zone display names under the naming setting."""
@@ -119,7 +132,7 @@ def export_map(
     lines = [b.subtitle(), f"{len(shown)} events shown", b.footer()]
     if user is not None and user.loaded:
         lines.insert(2, f"Your data: {user.name} ({user.loaded} records, not verified here)")
-    caption_control(title or b.title, lines, position="topleft").add_to(group)
+    caption_control(title or b.heading(), lines, position="topleft").add_to(group)
     group.add_to(m)
     if static:
         add_to_head(m, style_tag("picture.css"))

@@ -85,3 +85,51 @@ def screenshot(b: Any, html: str, width: int, height: int, scale: float = 1.0) -
         return page.locator(".leaflet-container").screenshot(type="png")
     finally:
         ctx.close()
+
+
+def _offline_page(b: Any, width: int, height: int, scale: float) -> tuple[Any, Any]:
+    ctx = b.new_context(viewport={"width": width, "height": height}, device_scale_factor=scale)
+    page = ctx.new_page()
+    page.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith(("data:", "file:", "about:"))
+            else route.abort()
+        ),
+    )
+    return ctx, page
+
+
+def svg_png(b: Any, svg: str, width: int, height: int, scale: float = 1.0) -> bytes:
+    """PNG of an SVG figure drawn by Chromium (nothing is fetched)."""
+    ctx, page = _offline_page(b, width, height, scale)
+    try:
+        page.set_content(_svg_html(svg), wait_until="load")
+        return page.locator("svg").first.screenshot(type="png")
+    finally:
+        ctx.close()
+
+
+def svg_pdf(b: Any, svg: str, width: int, height: int) -> bytes:
+    """PDF of an SVG figure printed by Chromium: the map as vectors, the text as text."""
+    ctx, page = _offline_page(b, width, height, 1.0)
+    try:
+        page.set_content(_svg_html(svg), wait_until="load")
+        return page.pdf(
+            width=f"{width}px",
+            height=f"{height}px",
+            print_background=True,
+            margin={"top": "0", "right": "0", "bottom": "0", "left": "0"},
+            page_ranges="1",
+        )
+    finally:
+        ctx.close()
+
+
+def _svg_html(svg: str) -> str:
+    return (
+        "<!doctype html><html><head><meta charset='utf-8'><style>"
+        "html,body{margin:0;padding:0;background:#fff}svg{display:block}"
+        "@page{margin:0}</style></head><body>" + svg + "</body></html>"
+    )

@@ -16,7 +16,7 @@ from pathlib import Path
 from geo.cache import load_cached
 from geo.paths import data_dir
 from geo.view import EXTENT_HELP, parse_extent, parse_state
-from layers.export import EXPORT_FORMATS, export_view
+from layers.export import BY, EXPORT_FORMATS, FIGURES, PALETTES, export_view
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -27,7 +27,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = p.add_subparsers(dest="cmd", required=True)
     e = sub.add_parser(
-        "export", help="write the view as png, html, pptx, csv, geojson, gpkg or kml"
+        "export", help="write the view as png, pdf, svg, html, pptx, csv, geojson, gpkg or kml"
     )
     e.add_argument("--format", required=True, choices=EXPORT_FORMATS)
     e.add_argument("--out", required=True, type=Path, help="file to write")
@@ -50,7 +50,27 @@ def _parser() -> argparse.ArgumentParser:
         choices=["slide", "print"],
         help="png size: slide 1920x1080, print 3840x2160",
     )
-    e.add_argument("--title", help="title printed on the map and the deck")
+    e.add_argument(
+        "--title",
+        help="title of the figure and the deck (default: made from the view: what, where, when)",
+    )
+    e.add_argument(
+        "--palette",
+        default="colour",
+        choices=PALETTES,
+        help="figures: colour, or greyscale for print (kinds differ by pattern and marker shape)",
+    )
+    e.add_argument(
+        "--by",
+        choices=BY,
+        help="figures: one panel per year, or per month of one year (small multiples)",
+    )
+    e.add_argument(
+        "--figure",
+        default="map",
+        choices=FIGURES,
+        help="figures: the map, or the seasonality calendar",
+    )
     e.add_argument("--data", default=str(data_dir()), help="data folder")
     return p
 
@@ -77,7 +97,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         data = export_view(
-            cat, view, layers, args.format, extent=extent, size=args.size, title=args.title
+            cat,
+            view,
+            layers,
+            args.format,
+            extent=extent,
+            size=args.size,
+            title=args.title,
+            palette=args.palette,
+            by=args.by,
+            figure=args.figure,
         )
     except (ValueError, RuntimeError) as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -1,7 +1,10 @@
-"""The 16:9 briefing deck (python-pptx): title, overview map, regions, trend, sources.
+"""The 16:9 briefing deck (python-pptx): a deck that briefs.
 
-Every slide's speaker notes carry the citations behind it; tables are paginated and text is
-shortened so that it fits its box (the full text stays in the notes and the sources slides).
+Title; key points computed from the view, each traceable to its events; a full-width
+overview figure; per region a full-width figure zoomed to the region with numbered callouts
+and, on the next slides, the numbered list as a table whose text wraps (nothing is cut;
+a long list continues); the trend as a native chart and the seasonality calendar; the
+sources as a compact appendix. Every slide's speaker notes carry the citations behind it.
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ from __future__ import annotations
 import io
 import math
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any
 
 import geopandas as gpd
@@ -19,28 +23,30 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.util import Inches, Pt
 
 from geo import stats
-from geo.schema import KIND_LABELS, KINDS
+from geo.naming import zone_label
+from geo.schema import KINDS
+from geo.view import View
 from layers.captions import citation
 from layers.cards import date_span
 from layers.export import browser
-from layers.export.briefing import Briefing, export_map, map_png, region_maps
+from layers.export.briefing import Briefing
+from layers.export.calendar import calendar_svg
+from layers.export.compose import compose
+from layers.export.figure import FigureOptions, event_date, main_assets, reporters
 from layers.styles import KIND_STYLES
 
 W, H = Inches(13.333), Inches(7.5)
-FRACS = (0.15, 0.35, 0.17, 0.33)  # table column widths: date, event, kind, assets
+EMU_IN = 914400
 MARGIN = Inches(0.4)
-SOURCES_PER_SLIDE = 14
-TABLE_TOP = Inches(1.1)
-TABLE_BOTTOM = H - Inches(0.8)
-CHARS_PER_INCH = 13.0  # 9-pt text, conservative (LibreOffice and PowerPoint wrap early)
-LINE_IN, PAD_IN = 0.18, 0.12
+TABLE_TOP = Inches(1.05)
+TABLE_BOTTOM = H - Inches(0.6)
+COLUMNS = ("No.", "Date", "Event", "Assets", "Zones", "Reported by")
+FRACS = (0.05, 0.12, 0.30, 0.21, 0.16, 0.16)
+CHARS_PER_INCH = 12.0  # 10-pt text, conservative (LibreOffice and PowerPoint wrap early)
+LINE_IN, PAD_IN = 0.19, 0.12
+SOURCE_LINES_PER_SLIDE = 30
 DARK = RGBColor(0x22, 0x22, 0x22)
 GREY = RGBColor(0x55, 0x55, 0x55)
-
-
-def _short(text: str, limit: int) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _rgb(hex_colour: str) -> RGBColor:
@@ -62,20 +68,20 @@ class _Deck:
         self.prs.slide_width, self.prs.slide_height = W, H
         self.blank = self.prs.slide_layouts[6]
 
-    def slide(self, title: str, notes: str = "") -> Any:
+    def slide(self, title: str | None, notes: str = "") -> Any:
         s = self.prs.slides.add_slide(self.blank)
-        self.text(s, title, MARGIN, Inches(0.25), W - 2 * MARGIN, Inches(0.7), 26, bold=True)
-        foot = f"{self.b.subtitle()} · {self.b.footer()}"
-        self.text(
-            s,
-            _short(foot, 230),
-            MARGIN,
-            H - Inches(0.45),
-            W - 2 * MARGIN,
-            Inches(0.35),
-            9,
-            colour=GREY,
-        )
+        if title:
+            self.text(s, title, MARGIN, Inches(0.25), W - 2 * MARGIN, Inches(0.7), 26, bold=True)
+            self.text(
+                s,
+                f"{self.b.subtitle()} · {self.b.footer()}",
+                MARGIN,
+                H - Inches(0.45),
+                W - 2 * MARGIN,
+                Inches(0.35),
+                9,
+                colour=GREY,
+            )
         if notes:
             s.notes_slide.notes_text_frame.text = notes
         return s
@@ -88,7 +94,7 @@ class _Deck:
         y: int,
         w: int,
         h: int,
-        size: int,
+        size: float,
         bold: bool = False,
         colour: RGBColor = DARK,
     ) -> Any:
@@ -104,27 +110,42 @@ class _Deck:
     def picture(self, s: Any, png: bytes, x: int, y: int, w: int, h: int) -> None:
         s.shapes.add_picture(io.BytesIO(png), x, y, width=w, height=h)
 
+    def full_picture(self, png: bytes, notes: str) -> Any:
+        """A slide that is one 16:9 figure, edge to edge (the figure carries its title)."""
+        s = self.slide(None, notes)
+        self.picture(s, png, 0, 0, W, H)
+        return s
+
     def table(
-        self, s: Any, rows: Sequence[Sequence[str]], x: int, y: int, w: int, widths: Sequence[float]
+        self,
+        s: Any,
+        rows: Sequence[Sequence[str]],
+        x: int,
+        y: int,
+        w: int,
+        widths: Sequence[float],
+        heights: Sequence[float],
     ) -> None:
-        shape = s.shapes.add_table(len(rows), len(rows[0]), x, y, w, Inches(0.3) * len(rows))
+        shape = s.shapes.add_table(len(rows), len(rows[0]), x, y, w, int(sum(heights) * EMU_IN))
         tbl = shape.table
         for j, frac in enumerate(widths):
             tbl.columns[j].width = int(w * frac)
         for i, row in enumerate(rows):
+            tbl.rows[i].height = int(heights[i] * EMU_IN)
             for j, value in enumerate(row):
                 cell = tbl.cell(i, j)
                 cell.text = value
+                cell.text_frame.word_wrap = True
                 cell.margin_top = cell.margin_bottom = Inches(0.04)
                 for p in cell.text_frame.paragraphs:
-                    p.font.size = Pt(10 if i == 0 else 9)
+                    p.font.size = Pt(10.5 if i == 0 else 10)
                     p.font.bold = i == 0
 
 
-def _row_height(row: Sequence[str], widths: Sequence[float]) -> float:
+def row_height(row: Sequence[str], widths: Sequence[float]) -> float:
     """Estimated height in inches of a table row whose columns are ``widths`` inches wide."""
     lines = max(
-        math.ceil(len(cell) / max(w * CHARS_PER_INCH - 2, 1))
+        math.ceil(len(cell) / max(w * CHARS_PER_INCH - 2, 1)) + cell.count("\n")
         for cell, w in zip(row, widths, strict=True)
     )
     return PAD_IN + LINE_IN * max(lines, 1)
@@ -137,7 +158,7 @@ def paginate(
     pages: list[list[Sequence[str]]] = [[]]
     used = PAD_IN + LINE_IN
     for row in rows:
-        h = _row_height(row, widths)
+        h = row_height(row, widths)
         if pages[-1] and used + h > height:
             pages.append([])
             used = PAD_IN + LINE_IN
@@ -146,16 +167,22 @@ def paginate(
     return pages
 
 
-def _event_rows(events: gpd.GeoDataFrame) -> list[list[str]]:
-    return [
-        [
-            ev["start"],
-            _short(ev["name"], 55),
-            KIND_LABELS.get(ev["kind"], ev["kind"]),
-            _short(ev["assets"], 80),
-        ]
-        for ev in events.to_dict("records")
-    ]
+def event_rows(events: gpd.GeoDataFrame, labels: dict[str, str]) -> list[list[str]]:
+    """The numbered list as table rows, in full (wrapped by the table, never cut)."""
+    rows = []
+    for i, ev in enumerate(events.sort_values(["start_date", "id"]).to_dict("records"), 1):
+        zones = [labels.get(z, z) for z in [*ev.get("entered", []), *ev.get("crossed", [])]]
+        rows.append(
+            [
+                str(i),
+                event_date(ev),
+                ev["name"],
+                main_assets(ev["assets"]),
+                ", ".join(zones) or "—",
+                reporters(ev, top=3),
+            ]
+        )
+    return rows
 
 
 def build_deck(
@@ -163,32 +190,37 @@ def build_deck(
     *,
     max_regions: int = 6,
     progress: Callable[[float, str], None] | None = None,
+    palette: str = "colour",
 ) -> Any:
     """Build the deck as a :class:`pptx.Presentation`.
 
     Parameters
     ----------
     b : Briefing
+        The view.
     max_regions : int
         Region slides when the view selects no region: the regions with most events.
     progress : callable, optional
         ``progress(fraction, message)`` for a progress bar.
+    palette : str
+        ``colour`` or ``greyscale`` figures.
     """
     step = progress or (lambda _f, _m: None)
     shown = b.require_events()
     d = _Deck(b)
     names = b.catalog.region_names()
+    labels = {z["id"]: zone_label(z, b.layers.naming) for z in b.catalog.zones.to_dict("records")}
     chosen = sorted(b.view.regions) or list(stats.by_region(shown).index[:max_regions])
-    regions = region_maps(b, chosen)
+    years = b.view.years or (int(shown["year_start"].min()), int(shown["year_end"].max()))
 
     s = d.prs.slides.add_slide(d.blank)
-    d.text(s, b.title, MARGIN, Inches(2.3), W - 2 * MARGIN, Inches(1.2), 40, bold=True)
-    d.text(s, b.subtitle(), MARGIN, Inches(3.6), W - 2 * MARGIN, Inches(0.8), 18, colour=GREY)
+    d.text(s, b.heading(), MARGIN, Inches(2.2), W - 2 * MARGIN, Inches(1.4), 36, bold=True)
+    d.text(s, b.subtitle(), MARGIN, Inches(3.7), W - 2 * MARGIN, Inches(0.8), 18, colour=GREY)
     d.text(
         s,
         f"{len(shown)} events · {b.footer()}",
         MARGIN,
-        Inches(4.4),
+        Inches(4.5),
         W - 2 * MARGIN,
         Inches(1.0),
         12,
@@ -196,45 +228,79 @@ def build_deck(
     )
     s.notes_slide.notes_text_frame.text = "Sources of every event shown:\n" + _citations(shown)
 
-    with browser.browser() as chrome:
-        step(0.1, "Rendering the overview map")
-        png = map_png(export_map(b, static=True), "slide", chrome)
-        s = d.slide(f"Overview: {len(shown)} joint activities", _citations(shown))
-        top = Inches(1.0)
-        ph = H - top - Inches(0.55)
-        pw = int(ph * 16 / 9)
-        d.picture(s, png, int((W - pw) / 2), top, pw, ph)
-        for i, (rid, evs) in enumerate(regions):
-            step(0.2 + 0.6 * i / max(len(regions), 1), f"Rendering {names.get(rid, rid)}")
-            png = map_png(
-                export_map(b, evs, static=True, title=names.get(rid, rid)), "slide", chrome
+    points = stats.key_points(shown, b.catalog.events, years, labels)
+    by_id = shown.set_index("id")
+    s = d.slide(
+        "Key points",
+        "\n\n".join(
+            p["text"]
+            + "\nEvents: "
+            + "; ".join(
+                f"{by_id.loc[i, 'name']} ({by_id.loc[i, 'start']})" for i in p["events"][:40]
             )
-            rows, done = _event_rows(evs), 0
-            pw = Inches(6.4)
-            for k in range(len(rows)):  # a page per slide; the first beside the map
-                if done >= len(rows):
-                    break
-                x = MARGIN + (pw + Inches(0.2) if not k else 0)
-                tw = W - x - MARGIN
-                page = paginate(
-                    rows[done:],
-                    [tw / 914400 * f for f in FRACS],
-                    (TABLE_BOTTOM - TABLE_TOP) / 914400,
-                )[0]
-                cont = " (continued)" if k else ""
-                s = d.slide(
-                    f"{names.get(rid, rid)}: {len(evs)} events{cont}",
-                    _citations(evs.iloc[done : done + len(page)]),
-                )
-                if not k:
-                    d.picture(s, png, MARGIN, TABLE_TOP, pw, int(pw * 9 / 16))
-                d.table(s, [["Date", "Event", "Kind", "Assets"], *page], x, TABLE_TOP, tw, FRACS)
-                done += len(page)
-    step(0.85, "Trend chart and sources")
-    _trend_slide(d, shown)
+            for p in points
+        ),
+    )
+    d.text(
+        s,
+        "\n".join(f"• {p['text']}" for p in points),
+        MARGIN,
+        Inches(1.2),
+        W - 2 * MARGIN,
+        H - Inches(2.0),
+        18,
+    )
+
+    with browser.browser() as chrome:
+        step(0.1, "Drawing the overview figure")
+        opts = FigureOptions(palette=palette, list_panel=False)
+        overview = compose(b, opts)
+        d.full_picture(_png(chrome, overview.svg), _citations(shown))
+        _list_slides(d, "Overview", shown, labels)
+        for i, rid in enumerate(chosen):
+            sub = shown[shown["regions"].map(lambda rs, r=rid: r in rs)]
+            if sub.empty:
+                continue
+            step(0.2 + 0.6 * i / max(len(chosen), 1), f"Drawing {names.get(rid, rid)}")
+            rb = replace(b, view=replace(b.view, regions=frozenset({rid})), title=None, extent=None)
+            fig = compose(rb, opts)
+            d.full_picture(_png(chrome, fig.svg), _citations(sub))
+            _list_slides(d, names.get(rid, rid), sub, labels)
+        step(0.85, "Trend, calendar and sources")
+        _trend_slide(d, shown)
+        cal = calendar_svg(
+            shown,
+            years,
+            title="When in the year: joint activities by start month",
+            subtitle=f"{len(shown)} events · {b.subtitle()}",
+            footer=f"Counted once, in the month each activity started. {b.footer()}",
+        )
+        d.full_picture(_png(chrome, cal), "Counts by start month; see the sources slides.")
     _source_slides(d, shown)
     step(1.0, "Deck ready")
     return d.prs
+
+
+def _png(chrome: Any, svg: str) -> bytes:
+    return browser.svg_png(chrome, svg, 1920, 1080, 1.0)
+
+
+def _list_slides(d: _Deck, where: str, events: gpd.GeoDataFrame, labels: dict[str, str]) -> None:
+    """The numbered events of a figure, as wrapped table rows over as many slides as needed."""
+    rows = event_rows(events, labels)
+    tw = W - 2 * MARGIN
+    widths_in = [tw / EMU_IN * f for f in FRACS]
+    pages = paginate(rows, widths_in, (TABLE_BOTTOM - TABLE_TOP) / EMU_IN)
+    for k, page in enumerate(pages):
+        cont = f" ({k + 1}/{len(pages)})" if len(pages) > 1 else ""
+        ids = {r[0] for r in page}
+        sub = events.sort_values(["start_date", "id"]).iloc[
+            [int(i) - 1 for i in sorted(ids, key=int)]
+        ]
+        s = d.slide(f"{where}: the numbered events{cont}", _citations(sub))
+        table = [list(COLUMNS), *page]
+        heights = [row_height(r, widths_in) for r in table]
+        d.table(s, table, MARGIN, TABLE_TOP, tw, FRACS, heights)
 
 
 def _trend_slide(d: _Deck, shown: gpd.GeoDataFrame) -> None:
@@ -261,29 +327,37 @@ def _trend_slide(d: _Deck, shown: gpd.GeoDataFrame) -> None:
         series.format.fill.fore_color.rgb = _rgb(KIND_STYLES[k].color)
 
 
+def source_lines(shown: gpd.GeoDataFrame) -> list[str]:
+    """One compact line per event: its date, name and publishers with dates."""
+    out = []
+    for ev in shown.sort_values(["start_date", "id"]).to_dict("records"):
+        srcs = "; ".join(f"{s.get('publisher')} ({s.get('date')})" for s in ev["sources"])
+        out.append(f"{event_date(ev)} · {ev['name']}: {srcs}")
+    return out
+
+
 def _source_slides(d: _Deck, shown: gpd.GeoDataFrame) -> None:
-    lines = []
-    for ev in shown.to_dict("records"):
-        for src in ev["sources"]:
-            lines.append(f"{ev['start']} {ev['name']}: {citation(src)}")
-    for k in range(0, len(lines), SOURCES_PER_SLIDE):
-        chunk = lines[k : k + SOURCES_PER_SLIDE]
-        page = k // SOURCES_PER_SLIDE + 1
-        total = (len(lines) - 1) // SOURCES_PER_SLIDE + 1
-        s = d.slide(f"Sources ({page}/{total})", "\n".join(chunk))
-        d.text(
-            s,
-            "\n".join(_short(line, 210) for line in chunk),
-            MARGIN,
-            Inches(1.0),
-            W - 2 * MARGIN,
-            H - Inches(1.6),
-            10,
-        )
+    """The sources as a compact appendix: publisher and date per source.
+
+    Titles and links are in the notes (and in the data exports).
+    """
+    lines = source_lines(shown)
+    widths = [(W - 2 * MARGIN) / EMU_IN]
+    pages = paginate([[line] for line in lines], widths, (TABLE_BOTTOM - TABLE_TOP) / EMU_IN)
+    for k, page in enumerate(pages):
+        chunk = [r[0] for r in page]
+        idx = [lines.index(c) for c in chunk]
+        sub = shown.sort_values(["start_date", "id"]).iloc[idx]
+        s = d.slide(f"Sources ({k + 1}/{len(pages)})", _citations(sub))
+        d.text(s, "\n".join(chunk), MARGIN, TABLE_TOP, W - 2 * MARGIN, TABLE_BOTTOM - TABLE_TOP, 10)
 
 
 def deck_bytes(
-    b: Briefing, *, max_regions: int = 6, progress: Callable[[float, str], None] | None = None
+    b: Briefing,
+    *,
+    max_regions: int = 6,
+    progress: Callable[[float, str], None] | None = None,
+    palette: str = "colour",
 ) -> bytes:
     """The briefing deck as PPTX bytes; see :func:`build_deck`.
 
@@ -294,5 +368,8 @@ def deck_bytes(
     """
     b.require_events()
     buf = io.BytesIO()
-    build_deck(b, max_regions=max_regions, progress=progress).save(buf)
+    build_deck(b, max_regions=max_regions, progress=progress, palette=palette).save(buf)
     return buf.getvalue()
+
+
+__all__ = ["View", "build_deck", "deck_bytes", "paginate"]

@@ -46,6 +46,8 @@ JointMap.playback = function (map, layers) {
                     t0: function(i) { return num(items[i].feature.properties.t0); },
                     t1: function(i) { return num(items[i].feature.properties.t1); },
                     kind: function(i) { return items[i].feature.properties.kind; },
+                    // route marks (layers/marks.py) follow their route but are not events
+                    mark: function(i) { return !!items[i].feature.properties.mark; },
                     apply: function(vis) {  // add/remove: works for SVG and canvas alike
                         items.forEach(function(l, i) {
                             var v = !!vis[i];
@@ -73,16 +75,17 @@ JointMap.playback = function (map, layers) {
         src.t0 = function(i) { var r = at(i); return r[0].t0(r[1]); };
         src.t1 = function(i) { var r = at(i); return r[0].t1(r[1]); };
         src.kind = function(i) { var r = at(i); return r[0].kind(r[1]); };
+        src.mark = function(i) { var r = at(i); return r[0].mark ? r[0].mark(r[1]) : false; };
         src.apply = function(vis) {
             var off = 0;
             parts.forEach(function(p) { p.apply(vis.subarray(off, off + p.n)); off += p.n; });
         };
         if (!src.n) { return; }
-        var N = src.n, T0 = new Int32Array(N), T1 = new Int32Array(N), KIND = [];
+        var N = src.n, T0 = new Int32Array(N), T1 = new Int32Array(N), KIND = [], MARK = [];
         var yearOk = new Uint8Array(N).fill(1), vis = new Uint8Array(N);
         var first = Infinity, last = -Infinity;
         for (var j = 0; j < N; j++) {
-            T0[j] = src.t0(j); T1[j] = src.t1(j); KIND.push(src.kind(j));
+            T0[j] = src.t0(j); T1[j] = src.t1(j); KIND.push(src.kind(j)); MARK.push(src.mark(j));
             first = Math.min(first, T0[j]); last = Math.max(last, T1[j]);
         }
         var state = {step: 'year', mode: 'cumulative', speed: 1, index: -1, timer: null};
@@ -97,7 +100,7 @@ JointMap.playback = function (map, layers) {
                 var v = yearOk[j] && (i < 0 || (state.mode === 'cumulative' ? T0[j] <= p[1]
                                                 : (T0[j] <= p[1] && T1[j] >= p[0])));
                 vis[j] = v ? 1 : 0;
-                if (v) { n += 1; kinds[KIND[j]] = true; }
+                if (v && !MARK[j]) { n += 1; kinds[KIND[j]] = true; }
             }
             src.apply(vis);
             // the legend lists only the kinds on the map
