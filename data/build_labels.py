@@ -17,7 +17,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from shapely.geometry import shape
+import shapely
+from shapely.geometry import Point, shape
 from shapely.ops import polylabel
 
 HERE = Path(__file__).resolve().parent
@@ -82,8 +83,9 @@ RECORD_PLACES: dict[str, tuple[str, str]] = {
 TYPES = {"sea": "sea", "ocean": "sea", "gulf": "sea", "bay": "sea", "sound": "sea",
          "strait": "strait", "channel": "strait", "island": "island",
          "island group": "island", "peninsula": "region"}  # fmt: skip
-MIN_ZOOM = {"country": 3, "sea": 3, "strait": 6, "island": 6, "region": 5, "base": 6,
-            "port": 6, "city": 6}  # fmt: skip
+# the places the records name are the briefing's subject: shown from zoom 5 (a sea's scale)
+MIN_ZOOM = {"country": 3, "sea": 3, "strait": 5, "island": 5, "region": 5, "base": 5,
+            "port": 5, "city": 6}  # fmt: skip
 
 
 def _point(lon: float, lat: float) -> dict[str, Any]:
@@ -95,9 +97,23 @@ def _slug(text: str) -> str:
     return "-".join(p for p in out.split("-") if p)[:70]
 
 
+def record_points() -> list[Any]:
+    """Display-frame points of every waypoint the records give."""
+    pts = []
+    for path in sorted((HERE / "records").glob("*.json")):
+        for rec in json.loads(path.read_text("utf-8"))["records"]:
+            pts += [to_display(Point(lon, lat)) for _, lon, lat in rec["waypoints"]]
+    return pts
+
+
 def countries() -> list[dict[str, Any]]:
-    """Country labels from Natural Earth, zoom by size (large ones first)."""
+    """Country labels from Natural Earth, zoom by size (large ones first).
+
+    A country within about 3° of a record's waypoint is labelled from zoom 3 at the latest:
+    the briefing's theatre (Japan, the Koreas, Taiwan) is named in the first view.
+    """
     doc = json.loads((HERE / "basemap" / "countries-50m.geojson").read_text("utf-8"))
+    near = shapely.MultiPoint(record_points()).buffer(3.0)
     out = []
     for f in doc["features"]:
         g = to_display(shape(f["geometry"]))
@@ -106,9 +122,11 @@ def countries() -> list[dict[str, Any]]:
             continue
         p = polylabel(part, tolerance=0.05)
         lon = to_storage_lon(p.x)
-        if not (p.y > -40 and (lon >= 20 or lon <= -110)):
+        if p.y < -60:  # Antarctica: no record reaches it
             continue
         zoom = 2 if part.area > 400 else 3 if part.area > 60 else 4 if part.area > 8 else 5
+        if g.intersects(near):
+            zoom = min(zoom, 3)
         out.append(
             (
                 {

@@ -1,7 +1,8 @@
 """A disk cache of validated catalogs, so a large catalog is validated once, not per start.
 
-The key is a SHA-256 over the bytes of every input file (events, zones, regions, basemap),
-the source of the ``geo`` package (a code change re-validates) and the Python version. The
+The key is a SHA-256 over the bytes of every input file (events, zones, regions, labels,
+basemap), the source of the ``geo`` package (a code change re-validates) and the Python
+version. The
 cache holds pickles that only this module writes, in a folder of the user's own cache
 (``$JOINTMAP_CACHE``, else ``$XDG_CACHE_HOME/jointmap``, else ``~/.cache/jointmap``); a user
 file is never unpickled. A cache that cannot be read or written is skipped, never fatal.
@@ -18,7 +19,7 @@ import tempfile
 from pathlib import Path
 
 from geo.catalog import Catalog, load_catalog, no_gc
-from geo.paths import BASEMAP_NAME, CATALOG_FILES, DATA_DIR
+from geo.paths import BASEMAP_NAME, CATALOG_FILES, DATA_DIR, LABELS_FILE
 
 log = logging.getLogger(__name__)
 _GEO = Path(__file__).resolve().parent
@@ -36,7 +37,7 @@ def cache_dir() -> Path:
 def fingerprint(data_dir: Path, analyse: bool | None = None) -> str:
     """SHA-256 of the inputs and code that determine :func:`geo.catalog.load_catalog`."""
     h = hashlib.sha256(f"{sys.version_info[:2]}|{analyse}|".encode())
-    for name in (*CATALOG_FILES, BASEMAP_NAME):
+    for name in (*CATALOG_FILES, LABELS_FILE, BASEMAP_NAME):
         h.update(str(name).encode())
         try:
             h.update((data_dir / name).read_bytes())

@@ -10,8 +10,11 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import geopandas as gpd
 import shapely
 from shapely.geometry.base import BaseGeometry
+
+from geo.frame import to_display
 
 MAX_LAT = 85.0511287798
 
@@ -28,6 +31,9 @@ def merc_lat(y: float) -> float:
 
 
 Bounds = tuple[float, float, float, float]  # lon0, lat0, lon1, lat1 (display frame)
+WIDE_DEG = 120.0  # a region wider than this is framed by the events in it, not by itself
+WIDE_MIN_DEG = 12.0  # the least a wide region's used part is framed with (its sea, its coast)
+REACH = 0.25  # routes are followed this far out of a region (share of its size), then clipped
 
 
 @dataclass(frozen=True)
@@ -128,3 +134,42 @@ def at_least(bounds: Bounds, degrees: float = 4.0) -> Bounds:
         c = (lat0 + lat1) / 2
         lat0, lat1 = c - degrees / 2, c + degrees / 2
     return lon0, lat0, lon1, lat1
+
+
+def view_bounds(
+    regions: gpd.GeoDataFrame, chosen: Iterable[str], events: gpd.GeoDataFrame
+) -> Bounds:
+    """The display-frame bounds a view of ``chosen`` regions and its ``events`` shows.
+
+    The chosen regions when the view names some, with the routes through them followed up
+    to :data:`REACH` of the region's size beyond it (what runs further is clipped); when they
+    span more than :data:`WIDE_DEG` of longitude (the Arctic, Russia), the part of them the
+    events use, followed the same way; else the events' own extent. At least 4° each way.
+
+    Parameters
+    ----------
+    regions : GeoDataFrame
+        The catalogue's regions (``id``, geometry).
+    chosen : iterable of str
+        The region ids of the view (empty: all).
+    events : GeoDataFrame
+        The events shown.
+    """
+    picked = regions[regions["id"].isin(sorted(chosen))]
+    area = shapely.union_all([to_display(g) for g in picked.geometry]) if len(picked) else None
+    found = bounds_of([area]) if area is not None else None
+    if found is not None and area is not None:
+        touching = [g for g in (to_display(g) for g in events.geometry) if g.intersects(area)]
+        wide = found[2] - found[0] > WIDE_DEG
+        if wide:  # the Arctic, Russia: the part of the region the events use
+            found = bounds_of([g.intersection(area) for g in touching]) or found
+        # follow the routes a little way out (a strait, an exit), no more
+        lon0, lat0, lon1, lat1 = found = at_least(found, WIDE_MIN_DEG if wide else 4.0)
+        dx, dy = (lon1 - lon0) * REACH, (lat1 - lat0) * REACH
+        reach = shapely.box(lon0 - dx, lat0 - dy, lon1 + dx, lat1 + dy)
+        followed = [g.intersection(reach) for g in touching]
+        found = bounds_of([*followed, shapely.box(*found)] if wide else [area, *followed]) or found
+    if found is None:
+        shown = [to_display(g) for g in events.geometry] if len(events) else []
+        found = bounds_of(shown) or (100.0, 20.0, 180.0, 60.0)
+    return at_least(found)

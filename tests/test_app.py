@@ -169,3 +169,36 @@ def test_zone_types_toggle_the_zone_layer(app: AppTest) -> None:
     script = map_args(app)["script"]
     assert "Nine-dash line" not in script
     assert "East China Sea ADIZ" in script
+
+
+@pytest.mark.parametrize(
+    ("fmt", "figure", "palette"),
+    [("svg", "map", "colour"), ("pdf", "map", "greyscale"), ("svg", "year", "colour")],
+)
+def test_export_panel_prepares_vector_figures(fmt: str, figure: str, palette: str) -> None:
+    """The export panel's figure formats, as a user picks them: SVG text, PDF text layer."""
+    at = AppTest.from_file(str(APP), default_timeout=120)
+    at.query_params["years"] = "2019-2025" if figure == "year" else "2024-2024"
+    at.query_params["regions"] = "alaska_bering"
+    at.run()
+    at.selectbox(key="export_format").set_value(fmt).run()
+    at.selectbox(key="export_figure").set_value(figure).run()
+    at.radio(key="export_palette").set_value(palette).run()
+    at.button(key="prepare").click().run()
+    assert not at.exception and not at.error, (at.exception, at.error)
+    wanted, data = at.session_state["export"]
+    assert wanted[:4] == (fmt, "slide", figure, palette)
+    if fmt == "svg":
+        svg = data.decode("utf-8")
+        assert svg.startswith("<?xml") and "<text" in svg
+        assert "Alaska" in svg and "Bering Strait" in svg
+        if figure == "year":
+            assert all(f">{y}" in svg for y in range(2019, 2026))
+    else:
+        from io import BytesIO
+
+        from pypdf import PdfReader
+
+        text = "".join(p.extract_text() for p in PdfReader(BytesIO(data)).pages)
+        assert "Alaska" in text and "2024" in text
+    assert at.get("download_button"), "expected a download button"

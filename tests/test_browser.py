@@ -303,3 +303,84 @@ def test_zone_screenshots(page, server: str, name: str, extent: str) -> None:
     time.sleep(1.5)
     page.locator(MAP_FRAME).screenshot(path=str(ARTIFACTS / f"zones-{name}.png"))
     assert frame.locator(".jm-zone-label").count() >= 1
+
+
+PLACE_RECTS = """() => {
+  const r = (el) => { const b = el.getBoundingClientRect();
+                      return {text: el.textContent, l: b.left, t: b.top,
+                              r: b.right, b: b.bottom}; };
+  const shown = [...document.querySelectorAll('.jm-place')]
+    .filter((el) => el.style.visibility !== 'hidden' && el.getBoundingClientRect().width > 0);
+  const blocks = [...document.querySelectorAll('.leaflet-control, .jm-zone-label div')]
+    .filter((el) => el.getBoundingClientRect().width > 0);
+  return {places: shown.map(r), blocks: blocks.map(r),
+          frame: r(document.querySelector('.leaflet-container'))};
+}"""
+
+
+def overlap(a: dict, b: dict) -> bool:
+    return not (a["r"] <= b["l"] or b["r"] <= a["l"] or a["b"] <= b["t"] or b["b"] <= a["t"])
+
+
+def placed_labels(frame, want: str, timeout: float = 60.0) -> dict:
+    deadline = time.monotonic() + timeout
+    got: dict = {}
+    while time.monotonic() < deadline:
+        got = frame.evaluate(PLACE_RECTS)
+        if want in {p["text"] for p in got["places"]}:
+            time.sleep(0.5)  # the last placement pass after the legend settles
+            return frame.evaluate(PLACE_RECTS)
+        time.sleep(0.3)
+    return got
+
+
+@pytest.mark.parametrize(
+    ("extent", "want"),
+    [("56,150,3", "Japan"), ("63,188,5", "Bering Strait"), ("35,130,6", "Tsushima Strait")],
+)
+def test_place_labels_show_and_overlap_nothing(page, server: str, extent: str, want: str) -> None:
+    """Measured in the page: labels are there, inside the map, clear of each other and of
+    the legend, the caption and the zone labels."""
+    page.goto(f"{server}/?map={extent}")
+    page.locator(MAP_FRAME).wait_for(timeout=90_000)
+    page.frame_locator(MAP_FRAME).locator(".jm-legend").wait_for(timeout=90_000)
+    frame = next(f for f in page.frames if "streamlit_folium" in f.url)
+    got = placed_labels(frame, want)
+    texts = [p["text"] for p in got["places"]]
+    assert want in texts, texts
+    places, blocks, box = got["places"], got["blocks"], got["frame"]
+    for i, a in enumerate(places):
+        assert box["l"] <= a["l"] and a["r"] <= box["r"] and box["t"] <= a["t"] <= box["b"]
+        for b in places[i + 1 :]:
+            assert not overlap(a, b), (a, b)
+        for b in blocks:
+            assert not overlap(a, b), (a, b)
+    assert page.errors == []
+
+
+def test_presentation_view_is_the_map_alone(page, server: str) -> None:
+    """The button opens it; the URL keeps it; title, legend and labels, no widgets."""
+    page.goto(f"{server}/?years=2024-2024&regions=alaska_bering")
+    page.get_by_role("button", name="Presentation view").click()
+    page.wait_for_url("**present=1**", timeout=60_000)
+    page.locator('[data-testid="stSidebar"]').wait_for(state="hidden", timeout=60_000)
+    page.get_by_role("button", name="Leave the presentation view").wait_for(timeout=60_000)
+    frame = map_frame(page)
+    placed_labels(frame, "Bering Strait")
+    assert not page.locator('[data-testid="stSidebar"]').is_visible()
+    assert not page.locator('[data-testid="stSlider"]').first.is_visible()  # widgets hidden
+    box = page.locator(MAP_FRAME).bounding_box()
+    assert box is not None and box["width"] > 1800 and box["height"] > 950, box
+    caption = frame.locator(".jm-caption").inner_text()
+    assert "Alaska" in caption and "2024" in caption, caption
+    assert frame.locator(".jm-legend").is_visible()
+    time.sleep(1.0)
+    page.screenshot(path=str(ARTIFACTS / "presentation.png"))
+    # a link opens it as is; the button leaves it
+    url = page.url
+    page.goto(url)
+    map_frame(page)
+    assert not page.locator('[data-testid="stSlider"]').first.is_visible()
+    page.get_by_role("button", name="Leave the presentation view").click()
+    page.locator('[data-testid="stSlider"]').first.wait_for(state="visible", timeout=60_000)
+    assert page.errors == []

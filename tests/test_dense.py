@@ -52,6 +52,16 @@ def test_disk_cache_hits_misses_and_survives_a_corrupt_file(tmp_path: Path) -> N
     changed, hit = load_cached(data, folder=cache)
     assert not hit and set(changed.events["id"]) == {"a", "c"}
 
+    (data / "labels.geojson").write_text(  # a new gazetteer is a new catalog too
+        '{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": '
+        '{"id": "sea-x", "name": "X Sea", "label_type": "sea", "min_zoom": 3, "rank": 1, '
+        '"sources": [{"publisher": "P", "title": "T", "date": "2020", '
+        '"url": "https://example.org/"}]}, '
+        '"geometry": {"type": "Point", "coordinates": [150, 40]}}]}'
+    )
+    labelled, hit = load_cached(data, folder=cache)
+    assert not hit and list(labelled.labels["name"]) == ["X Sea"], labelled.problems
+
     path = cache / f"catalog-{fingerprint(data)}.pickle"
     path.write_bytes(b"not a pickle")
     repaired, hit = load_cached(data, folder=cache)

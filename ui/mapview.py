@@ -9,9 +9,11 @@ from typing import TypeAlias
 import folium
 import geopandas as gpd
 import streamlit as st
+from branca.element import Element, Figure
 from streamlit_folium import st_folium
 
 from geo.catalog import Catalog
+from geo.extent import view_bounds
 from geo.filters import in_years
 from geo.naming import zone_names
 from geo.upload import Upload
@@ -137,6 +139,10 @@ iframe[title="streamlit_folium.st_folium"] { height: calc(100vh - 3.4rem) !impor
 </style>"""
 
 
+# inside the map's frame: the map takes the frame's full height (set by PRESENT_CSS)
+FILL_CSS = "<style>#map_div { height: 100vh !important; }</style>"
+
+
 def presentation(
     s: Screen, heading: str, subtitle: str, draw_events: EventsDrawer = in_browser_years
 ) -> None:
@@ -146,6 +152,12 @@ def presentation(
     """
     st.html(PRESENT_CSS)
     m = base_map(s.cat, s.layers, extent=s.extent)
+    root = m.get_root()
+    assert isinstance(root, Figure)
+    root.header.add_child(Element(FILL_CSS))
+    if s.extent is None:  # framed like the figure of the same view, at the window's size
+        lon0, lat0, lon1, lat1 = view_bounds(s.cat.regions, s.view.regions, s.shown)
+        m.fit_bounds([[lat0, lon0], [lat1, lon1]])
     group = draw_events(m, s)
     if group is not None:
         caption_control(

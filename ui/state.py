@@ -53,6 +53,7 @@ def seed_from_url(cat: Catalog) -> None:
     if "init" in st.session_state:
         return
     query = st.query_params.to_dict()
+    presenting = query.pop(ui.PRESENT.key, None) == "1"
     start, first, notices = parse_state(query, cat)
     extent = None
     if "map" in query:
@@ -66,6 +67,7 @@ def seed_from_url(cat: Catalog) -> None:
             "init": True,
             "notices": notices,
             "extent": extent,
+            ui.PRESENT.key: presenting,
             ui.YEARS.key: start.years or cat.year_span(),
             ui.REGIONS.key: sorted(start.regions),
             ui.KINDS.key: sorted(start.kinds),

@@ -18,9 +18,11 @@ from typing import Any
 import geopandas as gpd
 import shapely
 from shapely.geometry import box as shapely_box
+from shapely.ops import polylabel
 
 from geo import basemap
-from geo.extent import Bounds, MapFrame, at_least, bounds_of, fit
+from geo.extent import Bounds, MapFrame, fit
+from geo.extent import view_bounds as extent_of_view
 from geo.frame import to_display
 from geo.naming import zone_label
 from geo.paths import BASEMAP, BASEMAP_10M
@@ -51,7 +53,7 @@ from layers.styles import (
 )
 from layers.zones import zone_timeline
 
-WIDE_DEG = 120.0  # a region wider than this is framed by the events in it, not by itself
+FIGURE_DETAIL = 1.0  # figures are still and large: labels one zoom level before the live map
 TEN_M_ZOOM = 7.0  # from this zoom in, coastlines at 1:10m (1:50m is too coarse at strait scale)
 LABELS_MAX = 6  # more events than this are numbered, with a list, not labelled in the map
 FULL_LIST_MAX = 24  # up to this many, list entries give assets, zones and reporters too
@@ -97,23 +99,8 @@ class Figure:
 
 
 def view_bounds(b: Briefing, events: gpd.GeoDataFrame) -> Bounds:
-    """The display-frame bounds a figure of the view shows.
-
-    The chosen regions when the view names some (what runs beyond them is clipped); when
-    they span more than :data:`WIDE_DEG` of longitude (the Arctic, Russia), the events that
-    reach into them; else the events' own extent. At least 4° each way.
-    """
-    regions = b.catalog.regions
-    chosen = regions[regions["id"].isin(sorted(b.view.regions))]
-    area = shapely.union_all([to_display(g) for g in chosen.geometry]) if len(chosen) else None
-    found = bounds_of([area]) if area is not None else None
-    if found is not None and found[2] - found[0] > WIDE_DEG:
-        touching = [to_display(g) for g in events.geometry]
-        found = bounds_of([g for g in touching if g.intersects(area)]) or found
-    if found is None:
-        shown = [to_display(g) for g in events.geometry] if len(events) else []
-        found = bounds_of(shown) or (100.0, 20.0, 180.0, 60.0)
-    return at_least(found)
+    """The display-frame bounds a figure of the view shows (see :func:`geo.extent.view_bounds`)."""
+    return extent_of_view(b.catalog.regions, b.view.regions, events)
 
 
 def map_frame(
@@ -686,47 +673,7 @@ class Layout:
         return "".join(out)
 
     def _gazetteer(self, frame: MapFrame, placer: Placer) -> tuple[str, list[str]]:
-        labels = getattr(self.b.catalog, "labels", None)
-        if labels is None or labels.empty:
-            return "", []
-        lon0, lat0, lon1, lat1 = frame.bounds
-        rows = labels[(labels["min_zoom"] <= frame.zoom + 0.25)]
-        out, names = [], []
-        for lab in rows.sort_values(["rank", "name"]).to_dict("records"):
-            lon, lat = lab["lon"], lab["lat"]
-            if not (lon0 <= lon <= lon1 and lat0 <= lat <= lat1):
-                continue
-            name = _place_name(lab, self.b.layers.naming)
-            style = _PLACE_STYLE[lab["label_type"]]
-            x, y = frame.xy(lon, lat)
-            cands = (
-                [(x, y, "middle")]
-                if lab["label_type"] in ("sea", "country", "strait")
-                else around(x, y, 6)
-            )
-            p = placer.place(
-                Label(name, style["size"], cands, bold=style["bold"], italic=style["italic"])
-            )
-            if p is None:
-                continue
-            if lab["label_type"] in ("base", "port", "city"):
-                out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="2.6" fill="#333"/>')
-            colour = _grey(style["colour"]) if self.opts.palette == "greyscale" else style["colour"]
-            out.append(
-                text(
-                    p.x,
-                    p.y,
-                    name,
-                    style["size"],
-                    anchor=p.anchor,
-                    bold=style["bold"],
-                    italic=style["italic"],
-                    colour=colour,
-                    cls="place-label",
-                )
-            )
-            names.append(name)
-        return "".join(out), names
+        return place_names(self.b, frame, placer, self.opts.palette)
 
     def _list(self, box: tuple[float, float, float, float]) -> str:
         x, y, w, h = box
@@ -802,6 +749,100 @@ _PLACE_STYLE: dict[str, dict[str, Any]] = {
     "port": {"size": 12.0, "bold": False, "italic": False, "colour": "#222222"},
     "city": {"size": 12.0, "bold": False, "italic": False, "colour": "#222222"},
 }
+
+
+def place_names(
+    b: Briefing,
+    frame: MapFrame,
+    placer: Placer,
+    palette: str,
+    shrink: float = 1.0,
+    types: tuple[str, ...] | None = None,
+) -> tuple[str, list[str]]:
+    """The gazetteer's names on ``frame``, placed by ``placer`` (SVG, names placed).
+
+    Parameters
+    ----------
+    shrink : float
+        Font scale (small multiples use smaller names).
+    types : tuple of str, optional
+        Only these label types (default: all).
+    """
+    labels = getattr(b.catalog, "labels", None)
+    if labels is None or labels.empty:
+        return "", []
+    lon0, lat0, lon1, lat1 = frame.bounds
+    land = visible_land(frame)
+    if types is not None:
+        labels = labels[labels["label_type"].isin(list(types))]
+    rows = labels[
+        (labels["min_zoom"] <= frame.zoom + FIGURE_DETAIL)
+        | ((labels["label_type"] == "country") & labels["name"].isin(list(land)))
+    ]
+    out, names = [], []
+    for lab in rows.sort_values(["rank", "name"]).to_dict("records"):
+        lon, lat = lab["lon"], lab["lat"]
+        if lab["label_type"] == "country":
+            if lab["name"] not in land:
+                continue
+            lon, lat = land[lab["name"]]  # on the part of the country the map shows
+        if not (lon0 <= lon <= lon1 and lat0 <= lat <= lat1):
+            continue
+        name = _place_name(lab, b.layers.naming)
+        style = _PLACE_STYLE[lab["label_type"]]
+        x, y = frame.xy(lon, lat)
+        if lab["label_type"] == "country":  # a country's name may move within it
+            steps = (0, 28, -28, 56, -56, 84, -84)
+            cands = [(x, y + dy * shrink, "middle") for dy in steps]
+        elif lab["label_type"] in ("sea", "strait"):
+            cands = [(x, y, "middle")]
+        else:
+            cands = around(x, y, 6)
+        p = placer.place(
+            Label(name, style["size"] * shrink, cands, bold=style["bold"], italic=style["italic"])
+        )
+        if p is None:
+            continue
+        if lab["label_type"] in ("base", "port", "city"):
+            out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="2.6" fill="#333"/>')
+        colour = _grey(style["colour"]) if palette == "greyscale" else style["colour"]
+        out.append(
+            text(
+                p.x,
+                p.y,
+                name,
+                style["size"] * shrink,
+                anchor=p.anchor,
+                bold=style["bold"],
+                italic=style["italic"],
+                colour=colour,
+                cls="place-label",
+            )
+        )
+        names.append(name)
+    return "".join(out), names
+
+
+def visible_land(frame: MapFrame, min_px: float = 9000.0) -> dict[str, tuple[float, float]]:
+    """Where to name each country the map shows: the point farthest inside its visible land.
+
+    A country whose own label point lies off the map (Russia's lies west of the Urals) is
+    named on the part the map shows, if that part covers at least ``min_px`` square pixels.
+    """
+    view = shapely_box(*frame.bounds)
+    px_per_deg = math.radians(1.0) * frame.scale
+    out = {}
+    for name, geom in basemap.display_countries(BASEMAP):
+        if not geom.intersects(view):
+            continue
+        seen = geom.intersection(view)
+        part = max(getattr(seen, "geoms", [seen]), key=lambda g: g.area)
+        stretch = 1 / math.cos(math.radians(min(abs(part.centroid.y), 80.0)))
+        if part.area * px_per_deg**2 * stretch < min_px:
+            continue
+        p = polylabel(part, tolerance=0.02 * math.sqrt(part.area))
+        out[name] = (p.x, p.y)
+    return out
 
 
 def _place_name(lab: dict[str, Any], naming: str) -> str:

@@ -7,11 +7,13 @@ with the period and its count; legend, locator, title and source line are shared
 from __future__ import annotations
 
 import math
+import re
 from datetime import date
 
 import geopandas as gpd
 
 from geo.extent import MapFrame, fit
+from geo.frame import to_display
 from geo.titles import MONTHS
 from layers.export.briefing import Briefing
 from layers.export.figure import (
@@ -20,17 +22,22 @@ from layers.export.figure import (
     Figure,
     FigureOptions,
     Layout,
+    _darker,
     _events,
     _land,
     _zones,
+    anchor_points,
+    event_date,
     in_view,
     inset,
     legend,
+    place_names,
     view_bounds,
     zones_as_of,
 )
+from layers.export.placement import Box, Label, Placer, around
 from layers.export.svgmap import attr, esc, text
-from layers.styles import GREY_SEA, SEA
+from layers.styles import GREY_SEA, SEA, event_ink
 
 
 def periods(
@@ -55,6 +62,24 @@ def periods(
             out.append((f"{MONTHS[m - 1]} {lo}", date(lo, m, 1), date.fromordinal(last)))
         return out
     raise ValueError(f"expected by 'year' or 'month', got {by!r}")
+
+
+def panel_labels(b: Briefing, events: gpd.GeoDataFrame, frame: MapFrame, palette: str) -> list[str]:
+    """A panel's short date labels on its events, then country and sea names where free."""
+    placer = Placer(Box(frame.x + 2, frame.y + 2, frame.x + frame.width - 2,
+                        frame.y + frame.height - 2))  # fmt: skip
+    out = []
+    for ev in events.sort_values("start_date").to_dict("records"):
+        body = re.sub(r" \d{4}", "", event_date(ev))  # the panel gives the year
+        colour = event_ink(ev["kind"], palette).stroke
+        for x, y in anchor_points(to_display(ev["geometry"]), frame):
+            p = placer.place(Label(body, 11.5, around(x, y, 7), bold=True))
+            if p:
+                out.append(text(p.x, p.y, body, 11.5, anchor=p.anchor, bold=True,
+                                colour=_darker(colour), cls="event-label"))  # fmt: skip
+                break
+    names, _ = place_names(b, frame, placer, palette, shrink=0.75, types=("country", "sea"))
+    return [*out, names]
 
 
 def compose_multiples(b: Briefing, opts: FigureOptions) -> Figure:
@@ -101,6 +126,7 @@ def compose_multiples(b: Briefing, opts: FigureOptions) -> Figure:
             _land(frame, palette),
             _zones(zones, frame, palette),
             _events(sub, frame, palette, defs),
+            *panel_labels(b, sub, frame, palette),
             "</g>",
             f'<rect x="{frame.x}" y="{frame.y}" width="{frame.width}" '
             f'height="{frame.height}" fill="none" stroke="#777"/>',
