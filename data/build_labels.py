@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import sys
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -93,7 +94,8 @@ def _point(lon: float, lat: float) -> dict[str, Any]:
 
 
 def _slug(text: str) -> str:
-    out = "".join(c.lower() if c.isalnum() else "-" for c in text)
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    out = "".join(c.lower() if c.isalnum() else "-" for c in ascii_text)
     return "-".join(p for p in out.split("-") if p)[:70]
 
 

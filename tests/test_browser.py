@@ -355,6 +355,8 @@ def test_place_labels_show_and_overlap_nothing(page, server: str, extent: str, w
             assert not overlap(a, b), (a, b)
         for b in blocks:
             assert not overlap(a, b), (a, b)
+    slug = want.lower().replace(" ", "-")
+    page.locator(MAP_FRAME).screenshot(path=str(ARTIFACTS / f"places-{slug}.png"))
     assert page.errors == []
 
 

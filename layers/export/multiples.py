@@ -106,6 +106,14 @@ def compose_multiples(b: Briefing, opts: FigureOptions) -> Figure:
     sea = GREY_SEA if palette == "greyscale" else SEA
     defs: list[str] = []
     body: list[str] = []
+    # every panel has the same extent and scale: the land is drawn once and reused
+    land_at = (gx, gy + 20)
+    land_frame = MapFrame(*land_at, pw - 8, ph - 28, first.lon, first.lat, first.scale)
+    defs.append(
+        _land(land_frame, palette).replace(
+            '<g class="land">', '<g id="panel-land" class="land">', 1
+        )
+    )
     counts = []
     for k, (label, start, end) in enumerate(panels):
         r, c = divmod(k, cols)
@@ -123,7 +131,7 @@ def compose_multiples(b: Briefing, opts: FigureOptions) -> Figure:
             f'<rect x="{frame.x}" y="{frame.y}" width="{frame.width}" '
             f'height="{frame.height}" fill="{sea}"/>',
             f'<g clip-path="url(#{cid})">',
-            _land(frame, palette),
+            f'<use href="#panel-land" x="{frame.x - land_at[0]}" y="{frame.y - land_at[1]}"/>',
             _zones(zones, frame, palette),
             _events(sub, frame, palette, defs),
             *panel_labels(b, sub, frame, palette),
