@@ -203,6 +203,37 @@ def record_places(known: set[str]) -> list[dict[str, Any]]:
     return list(found.values())
 
 
+# sea names that differ by party: the neutral label gives both where both are in wide use;
+# each party's own name follows the naming setting (as for the disputed zones)
+KOREA_NET = {"publisher": "Korea.net (Korean Culture and Information Service)",
+             "title": "East Sea: the Korean government's position", "date": "2012-02-02",
+             "url": "https://www.korea.net/Government/Current-Affairs/National-Affairs/"
+                    "view?affairId=83&articleId=1045&subId=236"}  # fmt: skip
+AO_29 = {"publisher": "Philippine Daily Inquirer",
+         "title": "It's official: Aquino signs order on West Philippine Sea (Administrative "
+                  "Order No. 29, 5 Sept 2012, names the waters west of the archipelago)",
+         "date": "2012-09-13",
+         "url": "http://globalnation.inquirer.net/50012/its-official-aquino-signs-order-on-west-"
+                "philippine-sea"}  # fmt: skip
+PARTY_NAMES: dict[str, tuple[str, dict[str, str], list[dict[str, str]]]] = {
+    "Sea of Japan": ("Sea of Japan / East Sea", {"JP": "Sea of Japan", "KR": "East Sea"},
+                     [KOREA_NET]),
+    "South China Sea": ("South China Sea", {"PH": "West Philippine Sea (its western waters)"},
+                        [AO_29]),
+}  # fmt: skip
+
+
+def with_party_names(feature: dict[str, Any]) -> dict[str, Any]:
+    """Add the parties' names of a sea whose name is disputed (see :data:`PARTY_NAMES`)."""
+    props = feature["properties"]
+    if props["name"] in PARTY_NAMES:
+        label, names, sources = PARTY_NAMES[props["name"]]
+        props["name"] = label
+        props["names"] = names
+        props["sources"] = [*props["sources"], *sources]
+    return feature
+
+
 def _feature(props: dict[str, Any], geom: dict[str, Any]) -> dict[str, Any]:
     props = {"id": f"{props['label_type']}-{_slug(props['name'])}", **props}
     return {"type": "Feature", "properties": props, "geometry": geom}
@@ -212,7 +243,7 @@ def render() -> str:
     """The file text: one label per line, for readable diffs."""
     ne = natural_earth()
     known = {f["properties"]["name"].lower() for f in ne}
-    feats = countries() + ne + record_places(known)
+    feats = countries() + [with_party_names(f) for f in ne] + record_places(known)
     seen: set[str] = set()
     unique = []
     for f in feats:  # one label per id (Natural Earth lists a few names twice)

@@ -791,10 +791,11 @@ def place_names(
         name = _place_name(lab, b.layers.naming)
         style = _PLACE_STYLE[lab["label_type"]]
         x, y = frame.xy(lon, lat)
-        if lab["label_type"] == "country":  # a country's name may move within it
-            steps = (0, 28, -28, 56, -56, 84, -84)
-            cands = [(x, y + dy * shrink, "middle") for dy in steps]
-        elif lab["label_type"] in ("sea", "strait"):
+        if lab["label_type"] in ("country", "sea"):  # an area's name may move within it
+            steps = [(0, 0), (0, 28), (0, -28), (0, 56), (0, -56), (-90, 0), (90, 0),
+                     (0, 84), (0, -84), (-90, 40), (90, -40), (-90, -40), (90, 40)]  # fmt: skip
+            cands = [(x + dx * shrink, y + dy * shrink, "middle") for dx, dy in steps]
+        elif lab["label_type"] == "strait":
             cands = [(x, y, "middle")]
         else:
             cands = around(x, y, 6)
