@@ -35,13 +35,15 @@ HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent), str(HERE)]  # the geo package; buildtools beside this file
 from buildtools import write_or_check  # noqa: E402
 
+from geo import channels  # noqa: E402
 from geo.frame import cut_line, to_display, to_display_lon, unwrap_lons  # noqa: E402
 from geo.searoute import off_obstacle, route_leg  # noqa: E402
 
 RECORDS = HERE / "records"
 OUT = HERE / "events.geojson"
-PROPS = ("id", "name", "kind", "domains", "start", "end", "participants", "assets", "summary",
-         "precision", "sources", "notes", "format")  # fmt: skip
+PROPS = ("id", "name", "kind", "domains", "start", "end", "last_reported", "participants",
+         "assets", "summary", "precision", "sources", "accounts", "notes", "format",
+         "part_of", "crossed_land")  # fmt: skip
 _GEOD = Geod(ellps="WGS84")
 
 
@@ -55,12 +57,13 @@ OWN_AIRSPACE = frozenset({"China", "Russia"})  # joint patrols fly over their ow
 
 @functools.cache
 def obstacles(air: bool) -> Any:
-    """What a route keeps off, in the display frame.
+    """What a route keeps off, in the display frame, at the basemap's finest scale.
 
     All land for ships; for aircraft, every country but China and Russia (the patrols stay
-    out of foreign airspace).
+    out of foreign airspace). The 1:10m coastline: at 1:50m Tsushima and the Kurils are
+    too coarse, and a route clear of them at 1:50m crossed them on the close-up maps.
     """
-    doc = json.loads((HERE / "basemap" / "countries-50m.geojson").read_text("utf-8"))
+    doc = json.loads((HERE / "basemap" / "countries-10m.geojson").read_text("utf-8"))
     geoms = [
         to_display(shape(f["geometry"]))
         for f in doc["features"]
@@ -76,12 +79,52 @@ def routed(points: list[tuple[float, float]], air: bool) -> list[tuple[float, fl
     disp = [(to_display_lon(x), y) for x, y in points]
     lons = unwrap_lons([p[0] for p in disp])
     disp = [(x, y) for x, (_, y) in zip(lons, disp, strict=True)]
-    # inner waypoints ("off Shikoku") move off the obstacle; ends may be ports or airfields
-    disp = [disp[0]] + [off_obstacle(p, obstacles(air)) for p in disp[1:-1]] + [disp[-1]]
-    out = [disp[0]]
-    for a, b in itertools.pairwise(disp):
-        out.extend(route_leg(a, b, obstacles(air))[1:])
+    # every waypoint routes from open water ("off Shikoku" placed on the island moves off
+    # it); a port or airfield at either end is then joined by its short approach only
+    land = obstacles(air)
+    water = [off_obstacle(p, land) for p in disp]
+    out = [disp[0]] if water[0] != disp[0] and not air else []
+    out.append(water[0])
+    for a, b in itertools.pairwise(water):
+        out.extend(route_leg(a, b, land)[1:])
+    if water[-1] != disp[-1] and not air:  # a port; an aircraft's end is never foreign land
+        out.append(disp[-1])
     return out
+
+
+@functools.cache
+def land_parts() -> list[Any]:
+    """Every single land polygon of the 1:10m basemap (the shores of strait channels)."""
+    doc = json.loads((HERE / "basemap" / "countries-10m.geojson").read_text("utf-8"))
+    return channels.land_parts(
+        {f["properties"]["name"]: shape(f["geometry"]) for f in doc["features"]}
+    )
+
+
+def waypoints(rec: dict[str, Any]) -> list[tuple[str, float, float]]:
+    """The record's waypoints as ``(label, lon, lat)``, strait references resolved.
+
+    ``[label, lon, lat]`` is a named place; ``[label, "channel:ID"]`` a strait channel and
+    ``[label, "strait:ID"]`` a strait whose channel was not reported: the one nearest the
+    straight path between the neighbouring waypoints is taken (``geo/channels.py``).
+    """
+    raw = rec["waypoints"]
+    out: list[tuple[str, float, float] | None] = []
+    for w in raw:
+        out.append((w[0], float(w[1]), float(w[2])) if len(w) == 3 else None)
+    for k, w in enumerate(raw):
+        if out[k] is not None:
+            continue
+        try:
+            options = channels.resolve(w[1], land_parts())
+        except ValueError as exc:
+            raise ValueError(f"{rec.get('id')}: waypoint {k} {w[0]!r}: {exc}") from None
+        before = next((p[1:] for p in reversed(out[:k]) if p is not None), None)
+        after = next((p[1:] for p in out[k + 1 :] if p is not None), None)
+        name, (lon, lat) = channels.shortest(before, options, after)
+        label = w[0] if w[1].startswith("channel:") else f"{w[0]} – taken as the {name}"
+        out[k] = (label, lon, lat)
+    return [p for p in out if p is not None]
 
 
 def circle(lon: float, lat: float, radius_km: float, n: int = 64) -> dict[str, Any]:
@@ -96,7 +139,7 @@ def circle(lon: float, lat: float, radius_km: float, n: int = 64) -> dict[str, A
 
 def geometry(rec: dict[str, Any]) -> dict[str, Any]:
     """Build a record's GeoJSON geometry from its ``geometry_type`` and ``waypoints``."""
-    pts = [(float(w[1]), float(w[2])) for w in rec["waypoints"]]
+    pts = [(w[1], w[2]) for w in waypoints(rec)]
     gtype = rec["geometry_type"]
     where = f"{rec.get('id')}: geometry_type={gtype!r}"
     if gtype == "route":
@@ -108,7 +151,7 @@ def geometry(rec: dict[str, Any]) -> dict[str, Any]:
     if gtype == "area" and "parts" in rec:
         polys = []
         for idx in rec["parts"]:
-            part = dict(rec, waypoints=[rec["waypoints"][i] for i in idx])
+            part = dict(rec, waypoints=[list(waypoints(rec)[i]) for i in idx])
             part.pop("parts")
             if len(idx) > 1:
                 part.pop("radius_km", None)
@@ -135,24 +178,34 @@ def geometry(rec: dict[str, Any]) -> dict[str, Any]:
 
 
 def build() -> dict[str, Any]:
-    """All records as one FeatureCollection, sorted by start date then id."""
+    """All records as one FeatureCollection, sorted by start date then id.
+
+    Its ``as_of`` member is the earliest ``checked`` date of the record files: the whole
+    record is complete up to then.
+    """
     records: list[dict[str, Any]] = []
+    checked = []
     for path in sorted(RECORDS.glob("*.json")):
-        records.extend(json.loads(path.read_text("utf-8"))["records"])
+        family = json.loads(path.read_text("utf-8"))
+        if "checked" not in family:
+            raise ValueError(f"{path.name}: expected a 'checked' date (YYYY-MM-DD), got none")
+        checked.append(family["checked"])
+        records.extend(family["records"])
     records.sort(key=lambda r: (r["start"], r["id"]))
     feats = []
     for rec in records:
         props = {k: rec.get(k) for k in PROPS if k in rec}
-        props["waypoints"] = [w[0] for w in rec["waypoints"]]
+        props["waypoints"] = [w[0] for w in waypoints(rec)]
         feats.append({"type": "Feature", "properties": props, "geometry": geometry(rec)})
-    return {"type": "FeatureCollection", "features": feats}
+    return {"type": "FeatureCollection", "as_of": min(checked), "features": feats}
 
 
 def render() -> str:
     """The file text: one feature per line, for readable diffs."""
     doc = build()
     lines = [json.dumps(f, ensure_ascii=False, separators=(",", ":")) for f in doc["features"]]
-    return '{"type":"FeatureCollection","features":[\n' + ",\n".join(lines) + "\n]}\n"
+    head = f'{{"type":"FeatureCollection","as_of":"{doc["as_of"]}","features":[\n'
+    return head + ",\n".join(lines) + "\n]}\n"
 
 
 def main(argv: list[str]) -> int:

@@ -104,7 +104,7 @@ def record_points() -> list[Any]:
     pts = []
     for path in sorted((HERE / "records").glob("*.json")):
         for rec in json.loads(path.read_text("utf-8"))["records"]:
-            pts += [to_display(Point(lon, lat)) for _, lon, lat in rec["waypoints"]]
+            pts += [to_display(Point(w[1], w[2])) for w in rec["waypoints"] if len(w) == 3]
     return pts
 
 
@@ -182,7 +182,10 @@ def record_places(known: set[str]) -> list[dict[str, Any]]:
     found: dict[str, dict[str, Any]] = {}
     for path in sorted((HERE / "records").glob("*.json")):
         for rec in json.loads(path.read_text("utf-8"))["records"]:
-            for label, lon, lat in rec["waypoints"]:
+            for w in rec["waypoints"]:
+                if len(w) != 3:  # a strait's channel, not a named place (geo/channels.py)
+                    continue
+                label, lon, lat = w
                 for start, (name, kind) in RECORD_PLACES.items():
                     if label.startswith(start) and name not in found and name.lower() not in known:
                         src = dict(rec["sources"][0])
@@ -201,6 +204,51 @@ def record_places(known: set[str]) -> list[dict[str, Any]]:
                             _point(lon, lat),
                         )
     return list(found.values())
+
+
+# islands the routes pass (their waypoints are now the reported positions off them): the
+# island's own position, as the record named it before, cited to that record's first source
+ISLANDS = [("Kiska", 177.5, 52.0, "naval-patrol-2022-09"),
+           ("Shikoku", 133.5, 33.75, "air-patrol-2025-12"),
+           ("Aleutian Islands", -176.6, 51.9, "naval-patrol-2023-07")]  # fmt: skip
+STRAIT_NAMES = {"korea": "Korea Strait", "bering": "Bering Strait"}
+CHANNEL_NAMES = {"korea-west": "Korea Strait (western channel)",
+                 "korea-east": "Tsushima Strait (eastern channel)",
+                 "bering-west": "Bering Strait (western channel)",
+                 "bering-east": "Bering Strait (eastern channel)"}  # fmt: skip
+
+
+def channels(known: set[str]) -> list[dict[str, Any]]:
+    """The strait channels the routes take, at the centre of their narrows, and islands."""
+    from build_events import land_parts  # the 1:10m coast the routes are built on
+
+    from geo.channels import CHANNELS, STRAITS, centre
+
+    out = []
+    src = dict(NE, title="1:10m coastline; the channel's centre is the middle of its narrows, "
+               "computed (geo/channels.py)")  # fmt: skip
+    for cid, name in CHANNEL_NAMES.items():
+        lon, lat = centre(CHANNELS[cid], land_parts())
+        props = {"name": name, "label_type": "strait", "min_zoom": 7, "rank": 4, "sources": [src]}
+        out.append(_feature(props, _point(lon, lat)))
+    # the strait as a whole, between its channels, for the views that show it whole
+    for strait, ids in STRAITS.items():
+        pts = [centre(CHANNELS[c], land_parts()) for c in ids]
+        lon, lat = sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)
+        name = STRAIT_NAMES[strait]
+        if name.lower() in known:
+            continue
+        props = {"name": name, "label_type": "strait", "min_zoom": 5, "rank": 4, "sources": [src]}
+        out.append(_feature(props, _point(round(lon, 3), round(lat, 3))))
+    recs = {r["id"]: r for p in sorted((HERE / "records").glob("*.json"))
+            for r in json.loads(p.read_text("utf-8"))["records"]}  # fmt: skip
+    for name, lon, lat, rid in ISLANDS:
+        first = dict(recs[rid]["sources"][0])
+        first["title"] = f"{first.get('title')} (position of {name} as the record {rid} gives it)"
+        props = {"name": name, "label_type": "island", "min_zoom": MIN_ZOOM["island"], "rank": 4,
+                 "sources": [first]}  # fmt: skip
+        out.append(_feature(props, _point(lon, lat)))
+    return out
 
 
 # sea names that differ by party: the neutral label gives both where both are in wide use;
@@ -243,7 +291,7 @@ def render() -> str:
     """The file text: one label per line, for readable diffs."""
     ne = natural_earth()
     known = {f["properties"]["name"].lower() for f in ne}
-    feats = countries() + [with_party_names(f) for f in ne] + record_places(known)
+    feats = countries() + [with_party_names(f) for f in ne] + record_places(known) + channels(known)
     seen: set[str] = set()
     unique = []
     for f in feats:  # one label per id (Natural Earth lists a few names twice)

@@ -64,6 +64,8 @@ def _validate(args: argparse.Namespace) -> int:
               "regions.geojson": len(cat.regions)}  # fmt: skip
     for name, total in cat.totals.items():
         print(f"{name}: {loaded[name]} loaded, {total - loaded[name]} rejected, {total} total")
+    lo, hi = cat.year_span()
+    print(f"{cat.as_of_text()}; events span {lo}–{hi}")
     problems = [str(p) for p in cat.problems]
     claims_file = Path(args.data) / CLAIMS_FILE.name
     if claims_file.exists():

@@ -10,6 +10,7 @@ on its own (:mod:`geo.validate`), and a bad feature is reported as a
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import hashlib
 import json
@@ -40,7 +41,6 @@ from geo.validate import (
     EVENT_COLUMNS,
     LABEL_COLUMNS,
     REGION_COLUMNS,
-    SCOPE_YEARS,
     ZONE_COLUMNS,
     Checker,
     check_event,
@@ -58,6 +58,7 @@ class Collection:
     frame: gpd.GeoDataFrame
     problems: list[Problem] = field(default_factory=list)
     total: int = 0
+    members: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -78,6 +79,9 @@ class Catalog:
         Whether the route facts were computed (see :func:`load_catalog`).
     labels : geopandas.GeoDataFrame
         The gazetteer of map labels (``lon``/``lat`` in the display frame); may be empty.
+    as_of : str or None
+        The date the record was last checked complete (``YYYY-MM-DD``, the events file's
+        ``as_of`` member); ``None`` when the file does not say.
     """
 
     events: gpd.GeoDataFrame
@@ -88,12 +92,25 @@ class Catalog:
     version: str
     analysed: bool = True
     labels: gpd.GeoDataFrame = field(default_factory=lambda: _empty(LABEL_COLUMNS))
+    as_of: str | None = None
 
     def year_span(self) -> tuple[int, int]:
-        """First start year and last end year of the events (the scope when empty)."""
+        """First start year and last end year of the events (the as-of year when empty)."""
         if len(self.events) == 0:
-            return SCOPE_YEARS
+            year = int(self.record_as_of()[:4]) if self.as_of else dt.date.today().year
+            return year, year
         return int(self.events["year_start"].min()), int(self.events["year_end"].max())
+
+    def record_as_of(self) -> str:
+        """The record's "as of" date: when it was last checked, else its newest source date."""
+        return self.as_of or self.latest_source()
+
+    def as_of_text(self) -> str:
+        """``Record as of 30 Nov 2026`` (or ``Record: latest source 2025-12-10``)."""
+        if self.as_of:
+            d = dt.date.fromisoformat(self.as_of)
+            return f"Record as of {d.day} {d.strftime('%b %Y')}"
+        return f"Record: latest source {self.latest_source()}"
 
     def region_names(self) -> dict[str, str]:
         """Region id -> display name."""
@@ -122,7 +139,7 @@ def _empty(columns: Sequence[str]) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame({c: [] for c in columns}, geometry=[], crs="EPSG:4326")
 
 
-def read_features(path: Path) -> tuple[list[Any], list[Problem]]:
+def read_features(path: Path) -> tuple[list[Any], list[Problem], dict[str, Any]]:
     """Read a FeatureCollection with :mod:`json`; file-level problems are returned, not raised.
 
     Parameters
@@ -135,30 +152,33 @@ def read_features(path: Path) -> tuple[list[Any], list[Problem]]:
     features : list
         The raw ``features`` array (empty on a file-level problem).
     problems : list of Problem
+    members : dict
+        The collection's other top-level members (e.g. ``as_of``).
     """
     name = path.name
     try:
         raw = path.read_bytes()
     except OSError as exc:
         msg = f"expected a readable file, got {exc.strerror}"
-        return [], [Problem(name, "-", "file", "-", msg)]
+        return [], [Problem(name, "-", "file", "-", msg)], {}
     try:
         doc = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
         msg = f"expected UTF-8 text, got an invalid byte at offset {exc.start}"
-        return [], [Problem(name, "-", "file", "-", msg)]
+        return [], [Problem(name, "-", "file", "-", msg)], {}
     except json.JSONDecodeError as exc:
         msg = f"expected JSON, got {exc.msg} at line {exc.lineno} column {exc.colno}"
-        return [], [Problem(name, "-", "file", "-", msg)]
+        return [], [Problem(name, "-", "file", "-", msg)], {}
     if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection":
         got = doc.get("type") if isinstance(doc, dict) else type(doc).__name__
         msg = "expected a GeoJSON FeatureCollection"
-        return [], [Problem(name, "-", "type", short(got), msg)]
+        return [], [Problem(name, "-", "type", short(got), msg)], {}
     feats = doc.get("features")
     if not isinstance(feats, list):
         msg = "expected a list of features"
-        return [], [Problem(name, "-", "features", short(type(feats).__name__), msg)]
-    return feats, []
+        return [], [Problem(name, "-", "features", short(type(feats).__name__), msg)], {}
+    members = {k: v for k, v in doc.items() if k not in ("type", "features")}
+    return feats, [], members
 
 
 def _load(
@@ -167,7 +187,7 @@ def _load(
     check: Checker,
     columns: Sequence[str],
 ) -> Collection:
-    feats, problems = read_features(path)
+    feats, problems, members = read_features(path)
     rows: list[dict[str, Any]] = []
     geoms = []
     seen: set[str] = set()
@@ -179,12 +199,12 @@ def _load(
         rows.append(row)
         geoms.append(geom)
     if not rows:
-        return Collection(_empty(columns), problems, len(feats))
+        return Collection(_empty(columns), problems, len(feats), members)
     # object columns keep None as None (a str dtype would turn a missing end into NaN)
     frame = gpd.GeoDataFrame(
         pd.DataFrame(rows, columns=list(columns), dtype=object), geometry=geoms, crs="EPSG:4326"
     )
-    return Collection(frame, problems, len(feats))
+    return Collection(frame, problems, len(feats), members)
 
 
 def load_events(path: Path) -> Collection:
@@ -320,4 +340,33 @@ def _load_catalog(data_dir: Path, analyse: bool | None) -> Catalog:
         totals[LABELS_FILE] = labels.total
     problems += labels.problems
     version = _version([*paths, data_dir / LABELS_FILE])
-    return Catalog(events, zo.frame, re_.frame, problems, totals, version, analyse, labels.frame)
+    as_of = check_as_of(ev.members.get("as_of"), events, paths[0].name, problems)
+    return Catalog(
+        events, zo.frame, re_.frame, problems, totals, version, analyse, labels.frame, as_of
+    )
+
+
+def check_as_of(value: Any, events: pd.DataFrame, file: str, problems: list[Problem]) -> str | None:
+    """The events file's ``as_of`` date if it is a date up to today and after every start.
+
+    A bad value is reported in ``problems`` (and then not used); absent is fine.
+    """
+    if value is None:
+        return None
+    try:
+        when = dt.date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        when = None
+    if when is None or len(value) != 10:
+        msg = "expected the date the record was last checked, YYYY-MM-DD"
+        problems.append(Problem(file, "-", "as_of", short(value), msg))
+        return None
+    if when > dt.date.today():
+        msg = f"expected a date up to today ({dt.date.today().isoformat()}), got a future date"
+        problems.append(Problem(file, "-", "as_of", short(value), msg))
+        return None
+    later = events[events["start_date"] > when] if len(events) else events
+    for rid, start in zip(later.get("id", []), later.get("start", []), strict=True):
+        msg = f"expected a start on or before the record's as_of date {value}"
+        problems.append(Problem(file, rid, "start", short(start), msg))
+    return value

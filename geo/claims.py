@@ -11,6 +11,7 @@ import pandas as pd
 
 from geo.paths import CLAIMS_FILE
 from geo.schema import DOMAINS
+from geo.stats import ACTIVITY_RULE, counted
 
 DRILL_KINDS: frozenset[str] = frozenset(
     {
@@ -25,7 +26,8 @@ COUNTING_RULE = (
     "A drill is an exercise record (naval, land/strategic, counter-terrorism, coast-guard or "
     "missile-defence exercise) in which China and Russia drilled together, alone or with third "
     "countries, counted once in the year it started. Large multinational exercises where both "
-    "merely took part (AMAN, Komodo, ADMM-Plus) are counted apart, as are patrols and escorts."
+    "merely took part (AMAN, Komodo, ADMM-Plus) are counted apart, as are patrols and escorts. "
+    + ACTIVITY_RULE
 )
 
 
@@ -97,7 +99,7 @@ def check(events: pd.DataFrame, claims: Claims) -> pd.DataFrame:
     out = []
     for row in claims.rows:
         year = row["year"]
-        in_year = events[events["year_start"] == year]
+        in_year = counted(events[events["year_start"] == year])
         exercises = in_year[in_year["kind"].isin(sorted(DRILL_KINDS))]
         drills = exercises[exercises["format"] != "multinational"]
         rec_domains = sorted({d for ds in drills["domains"] for d in ds}, key=DOMAINS.index)

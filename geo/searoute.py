@@ -20,6 +20,7 @@ from shapely.geometry import LineString
 from shapely.geometry.base import BaseGeometry
 
 Coord = tuple[float, float]
+MIN_STEP = 0.02  # degrees: the finest grid a clipped piece is redone on
 _MOVES = [(-1, -1), (-1, 0), (-1, 1), (0, -1), (0, 1), (1, -1), (1, 0), (1, 1)]
 
 
@@ -44,6 +45,7 @@ def route_leg(
     *,
     step: float = 0.1,
     margin: float = 8.0,
+    tolerance_km: float = 0.5,
 ) -> list[Coord]:
     """Points from ``a`` to ``b`` (both included) that avoid ``obstacles``.
 
@@ -57,6 +59,8 @@ def route_leg(
         Grid spacing in degrees (0.1° ≈ 11 km keeps straits such as Tsugaru open).
     margin : float
         Degrees of search area around the two points.
+    tolerance_km : float
+        Obstacle a leg may run over (a coastline's generalisation grazed, not land crossed).
 
     Returns
     -------
@@ -64,14 +68,21 @@ def route_leg(
         ``[a, ..., b]``; just ``[a, b]`` when the straight leg is clear or no path exists
         inside the search area.
     """
-    if not crosses(a, b, obstacles):
-        return [a, b]
     x0, x1 = min(a[0], b[0]) - margin, max(a[0], b[0]) + margin
     y0, y1 = max(min(a[1], b[1]) - margin, -85.0), min(max(a[1], b[1]) + margin, 85.0)
-    xs = np.arange(x0, x1 + step / 2, step)
-    ys = np.arange(y0, y1 + step / 2, step)
-    gx, gy = np.meshgrid(xs, ys)
-    free = ~shapely.contains_xy(obstacles, gx, gy)
+    # every test below looks only inside the search area: clip the world's coast to it once
+    obstacles = shapely.clip_by_rect(obstacles, x0, y0, x1, y1)
+    shapely.prepare(obstacles)
+    if not crosses(a, b, obstacles, tolerance_km):
+        return [a, b]
+    # a half-step grid: a move between two free cells must have a free midpoint too, so the
+    # path never clips a cape or an island's corner between grid points
+    fx = np.arange(x0, x1 + step / 4, step / 2)
+    fy = np.arange(y0, y1 + step / 4, step / 2)
+    gx, gy = np.meshgrid(fx, fy)
+    fine = ~shapely.contains_xy(obstacles, gx, gy)
+    free = fine[::2, ::2]
+    xs, ys = fx[::2], fy[::2]
     ny, nx = free.shape
 
     def cell(p: Coord) -> tuple[int, int]:
@@ -101,7 +112,7 @@ def route_leg(
         i, j = cur
         for di, dj in _MOVES:
             ni, nj = i + di, j + dj
-            if 0 <= ni < ny and 0 <= nj < nx and free[ni, nj]:
+            if 0 <= ni < ny and 0 <= nj < nx and free[ni, nj] and fine[i + ni, j + nj]:
                 ng = g + math.hypot(dj * coslat[i], di)
                 if ng < best.get((ni, nj), math.inf):
                     best[(ni, nj)] = ng
@@ -113,20 +124,29 @@ def route_leg(
     while path[-1] != start:
         path.append(prev[path[-1]])
     pts = [a] + [(float(xs[j]), float(ys[i])) for i, j in reversed(path)] + [b]
-    return _taut(pts, obstacles)
+    taut = _taut(pts, obstacles, tolerance_km)
+    if step / 2 < MIN_STEP:
+        return taut
+    # a grid edge may still clip a cape between its points: redo such a piece on a finer grid
+    out = [taut[0]]
+    for p, q in itertools.pairwise(taut):
+        if crosses(p, q, obstacles, tolerance_km):
+            out.extend(
+                route_leg(p, q, obstacles, step=step / 2, margin=1.0, tolerance_km=tolerance_km)[1:]
+            )
+        else:
+            out.append(q)
+    return out
 
 
-def _taut(pts: list[Coord], obstacles: BaseGeometry) -> list[Coord]:
+def _taut(pts: list[Coord], obstacles: BaseGeometry, tolerance_km: float) -> list[Coord]:
     """Drop every point whose neighbours can see each other across open water."""
     out = [pts[0]]
     i = 0
     while i < len(pts) - 1:
         j = len(pts) - 1
-        # the named end points may be ports or airfields on land: allow their approach
-        tol = 60.0 if i == 0 or j == len(pts) - 1 else 0.5
-        while j > i + 1 and crosses(pts[i], pts[j], obstacles, tolerance_km=tol):
+        while j > i + 1 and crosses(pts[i], pts[j], obstacles, tolerance_km=tolerance_km):
             j -= 1
-            tol = 60.0 if j == len(pts) - 1 else 0.5
         out.append(pts[j])
         i = j
     return [(round(x, 3), round(y, 3)) for x, y in out]

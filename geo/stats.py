@@ -8,6 +8,43 @@ import pandas as pd
 
 from geo.schema import KINDS
 
+ACTIVITY_RULE = (
+    "Each activity is counted once: a record that is a phase of another (a naval episode of "
+    "a strategic exercise) or the same deployment of the same ships under another name "
+    "links to it (part_of) and is counted under it, in the year and month the activity "
+    "started."
+)
+
+
+def counted(events: pd.DataFrame) -> pd.DataFrame:
+    """One row per activity, under :data:`ACTIVITY_RULE`.
+
+    A record with ``part_of`` is dropped when its parent is among ``events``; phases whose
+    parent is not there stand for it, once (the first in the frame's order, which is start
+    order for a catalog).
+
+    Parameters
+    ----------
+    events : pandas.DataFrame
+        With ``id`` and, optionally, ``part_of``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A subset of ``events``, in their order.
+    """
+    if len(events) == 0 or "part_of" not in events.columns:
+        return events
+    ids = list(events["id"])
+    present = set(ids)
+    chosen: dict[str, int] = {}
+    for pos, (rid, parent) in enumerate(zip(ids, events["part_of"], strict=True)):
+        parent = parent if isinstance(parent, str) and parent else None
+        if parent in present:
+            continue  # counted with its parent
+        chosen.setdefault(parent or rid, pos)  # in start order: the earliest phase stands
+    return events.iloc[sorted(chosen.values())]
+
 
 def by_year_kind(events: pd.DataFrame) -> pd.DataFrame:
     """Events per start year (rows) and kind (columns).
@@ -26,6 +63,7 @@ def by_year_kind(events: pd.DataFrame) -> pd.DataFrame:
         Integer counts, index ``year``, columns in the order of :data:`geo.schema.KINDS`
         (kinds with no events omitted).
     """
+    events = counted(events)
     if len(events) == 0:
         return pd.DataFrame(index=pd.Index([], name="year", dtype=int))
     table = pd.crosstab(events["year_start"].astype(int), events["kind"])
@@ -42,7 +80,8 @@ def by_year(events: pd.DataFrame) -> pd.Series:
 
 
 def by_region(events: pd.DataFrame) -> pd.Series:
-    """Events per region; an event in two regions counts in each."""
+    """Activities per region; an activity in two regions counts in each."""
+    events = counted(events)
     if len(events) == 0:
         return pd.Series(dtype=int, name="events")
     exploded = events[["id", "regions"]].explode("regions").dropna()
@@ -68,6 +107,7 @@ def by_year_month(events: pd.DataFrame, years: tuple[int, int] | None = None) ->
         Integer counts, index ``year``, columns ``1`` … ``12``.
     """
     months = list(range(1, 13))
+    events = counted(events)
     if len(events) == 0 and years is None:
         return pd.DataFrame(columns=months, index=pd.Index([], name="year", dtype=int))
     starts = events["start_date"]
@@ -102,16 +142,17 @@ def key_points(
     span = hi - lo + 1
     out: list[KeyPoint] = []
     before = record[(record["year_start"] >= lo - span) & (record["year_start"] <= lo - 1)]
-    n, m = len(events), len(before)
+    n, m = len(counted(events)), len(counted(before))
+    first = int(record["year_start"].min()) if len(record) else lo
     change = (
         f"{n - m:+d} against {lo - span}–{lo - 1} ({m})"
-        if lo - span >= 2012
-        else "the record begins in 2012"
+        if lo - span >= first
+        else f"the record begins in {first}"
     )
     out.append(
         {"text": f"{n} joint activities in {lo}–{hi} ({change}).", "events": list(events["id"])}
     )
-    by_kind = events["kind"].value_counts()
+    by_kind = counted(events)["kind"].value_counts()
     if len(by_kind):
         from geo.schema import KIND_LABELS
 

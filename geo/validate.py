@@ -8,6 +8,7 @@ assembles what passes.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -29,11 +30,17 @@ from geo.schema import (
 )
 from geo.text import text_problem
 
-SCOPE_YEARS = (2012, 2025)
+FIRST_YEAR = 2012  # the record's scope begins here; it ends today (no end year in the code)
 NO_DATE = "n.d."  # citation convention for an undated web page
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
 _ISO2 = re.compile(r"^[A-Z]{2}$")
 _YEAR = re.compile(r"^\d{4}$")
+TITLE_FROM = {
+    "address": "the headline as the page's address gives it",
+    "description": "a description: the headline was not seen and the source carries facts "
+    "nothing else does",
+}
+_PLACEHOLDER = re.compile(r"^[(\[]?\s*(title|headline)\s+not\s+(recorded|shown|seen|known)", re.I)
 _URL = re.compile(r"^https?://[^\s<>\"']+$")
 _PRECISION_GEOMETRY = {
     "reported_route": LINE_TYPES,
@@ -45,8 +52,9 @@ _PRECISION_GEOMETRY = {
 
 EVENT_COLUMNS = [
     "id", "name", "kind", "domains", "start", "end", "participants", "assets", "summary",
-    "precision", "sources", "notes", "format", "start_date", "end_date", "year_start",
-    "year_end",
+    "precision", "sources", "notes", "format", "last_reported", "accounts", "part_of",
+    "crossed_land",
+    "start_date", "end_date", "year_start", "year_end",
 ]  # fmt: skip
 
 
@@ -179,9 +187,19 @@ def _check_sources(sources: Any, report: Report) -> None:
                     src["date"],
                     f"{exc} (a book may give YYYY; {NO_DATE!r} if undated)",
                 )
-        url = src.get("url")
-        if url is not None and (not isinstance(url, str) or not _URL.match(url)):
-            report(f"{where}.url", url, "expected an http(s) URL or no url")
+        title = src.get("title")
+        if isinstance(title, str) and _PLACEHOLDER.match(title.strip()):
+            report(f"{where}.title", title, "expected the source's headline, got a placeholder")
+        for key in ("url", "mirror"):
+            url = src.get(key)
+            if url is not None and (not isinstance(url, str) or not _URL.match(url)):
+                report(f"{where}.{key}", url, f"expected an http(s) URL or no {key}")
+        if src.get("title_from") not in (None, *TITLE_FROM):
+            report(
+                f"{where}.title_from",
+                src.get("title_from"),
+                f"expected one of {list(TITLE_FROM)} or none",
+            )
 
 
 def _str_list(
@@ -233,22 +251,7 @@ def check_event(props: dict[str, Any], report: Report) -> dict[str, Any]:
             report("participants", p, "expected an ISO 3166-1 alpha-2 code such as 'CN'")
     if participants and not {"CN", "RU"} <= set(participants):
         report("participants", participants, "expected a joint activity: both 'CN' and 'RU'")
-    start = end = None
-    try:
-        start = parse_partial(props.get("start"))
-    except ValueError as exc:
-        report("start", props.get("start"), str(exc))
-    if props.get("end") is not None:
-        try:
-            end = parse_partial(props.get("end"), end=True)
-        except ValueError as exc:
-            report("end", props.get("end"), str(exc))
-    elif start is not None:
-        end = parse_partial(props["start"], end=True)
-    if start and end and end < start:
-        report("end", props.get("end"), f"expected an end on or after start {props.get('start')}")
-    if start and not SCOPE_YEARS[0] <= start.year <= SCOPE_YEARS[1]:
-        report("start", props.get("start"), f"expected a year in {SCOPE_YEARS[0]}–{SCOPE_YEARS[1]}")
+    start, end, last = _event_dates(props, report)
     _check_sources(props.get("sources"), report)
     notes = props.get("notes")
     if notes is not None and not isinstance(notes, str):
@@ -272,11 +275,116 @@ def check_event(props: dict[str, Any], report: Report) -> dict[str, Any]:
         "sources": props.get("sources"),
         "notes": notes or "",
         "format": fmt,
+        "last_reported": props.get("last_reported") if last else None,
+        "accounts": _accounts(props.get("accounts"), report),
+        "part_of": _part_of(props.get("part_of"), props.get("id"), report),
+        "crossed_land": _str_list(props, "crossed_land", None, report)
+        if props.get("crossed_land") is not None
+        else [],
         "start_date": start,
         "end_date": end,
         "year_start": start.year if start else None,
         "year_end": end.year if end else None,
     }
+
+
+def _not_future(fld: str, value: object, when: date, report: Report) -> None:
+    today = date.today()
+    if when > today:
+        report(fld, value, f"expected a date up to today ({today.isoformat()}), got a future date")
+
+
+def _event_dates(
+    props: dict[str, Any], report: Report
+) -> tuple[date | None, date | None, date | None]:
+    """Start, effective end and last report of an event, each checked.
+
+    The effective end is ``end``; with no reported end it is ``last_reported`` (the last
+    date a source reports the activity going on), else the start (a one-day or one-month
+    event, marked as an unknown end wherever it is shown).
+    """
+    start = end = last = None
+    try:
+        start = parse_partial(props.get("start"))
+    except ValueError as exc:
+        report("start", props.get("start"), str(exc))
+    if props.get("last_reported") is not None:
+        try:
+            last = parse_partial(props["last_reported"], end=True)
+        except ValueError as exc:
+            report("last_reported", props["last_reported"], str(exc))
+    if props.get("end") is not None:
+        try:
+            end = parse_partial(props.get("end"), end=True)
+        except ValueError as exc:
+            report("end", props.get("end"), str(exc))
+        if last is not None:
+            report(
+                "last_reported",
+                props["last_reported"],
+                f"expected no last_reported beside a reported end ({props.get('end')})",
+            )
+            last = None
+    elif last is not None:
+        end = last
+    elif start is not None:
+        end = parse_partial(props["start"], end=True)
+    if start and end and end < start:
+        fld = "end" if props.get("end") is not None else "last_reported"
+        report(fld, props.get(fld), f"expected a date on or after start {props.get('start')}")
+    if start and start.year < FIRST_YEAR:
+        report("start", props.get("start"), f"expected a year from {FIRST_YEAR} on")
+    for fld in ("start", "end", "last_reported"):  # the first day of each must have come
+        if isinstance(props.get(fld), str):
+            with contextlib.suppress(ValueError):  # a malformed date is reported above
+                _not_future(fld, props[fld], parse_partial(props[fld]), report)
+    return start, end, last
+
+
+def _accounts(value: Any, report: Report) -> list[dict[str, Any]]:
+    """Each party's account of an event: ``{by, says, source}`` (``source`` as in sources)."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        report("accounts", value, "expected a list of {by, says, source}")
+        return []
+    good = []
+    for i, acc in enumerate(value):
+        where = f"accounts[{i}]"
+        if not isinstance(acc, dict):
+            report(where, acc, "expected an object {by, says, source}")
+            continue
+        found = _account_problems(acc)
+        for fld, val, msg in found:
+            report(f"{where}.{fld}", val, msg)
+        if not found:
+            good.append(acc)
+    return good
+
+
+def _account_problems(acc: dict[str, Any]) -> list[tuple[str, object, str]]:
+    found: list[tuple[str, object, str]] = []
+
+    def note(fld: str, val: object, msg: str) -> None:
+        found.append((fld.replace("sources[0]", "source"), val, msg))
+
+    for k in ("by", "says"):
+        if not isinstance(acc.get(k), str) or not acc[k].strip():
+            note(k, acc.get(k), "expected a non-empty string")
+        elif why := text_problem(acc[k]):
+            note(k, acc[k], why)
+    _check_sources([acc.get("source")], note)
+    return found
+
+
+def _part_of(value: Any, own: Any, report: Report) -> str | None:
+    """The id of the activity this one is a phase of (counted once, under that id)."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not _ID.match(value) or value == own:
+        report("part_of", value, "expected the id of another event (this one is its phase)")
+        return None
+    return value
 
 
 def check_zone(props: dict[str, Any], report: Report) -> dict[str, Any]:
@@ -323,12 +431,8 @@ def check_zone(props: dict[str, Any], report: Report) -> dict[str, Any]:
             props["valid_to"],
             f"expected an end on or after valid_from {props['valid_from']}",
         )
-    if start is not None and start > date.today():
-        report(
-            "valid_from",
-            props["valid_from"],
-            f"expected a date up to today ({date.today().isoformat()})",
-        )
+    if start is not None:
+        _not_future("valid_from", props["valid_from"], start, report)
     _check_sources(props.get("sources"), report)
     return {k: props.get(k) for k in ZONE_COLUMNS} | {
         "names": names or {},

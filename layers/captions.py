@@ -43,13 +43,19 @@ def describe_view(view: View, region_names: Mapping[str, str], years: Years) -> 
     return " · ".join(parts)
 
 
+TITLE_FROM_ADDRESS = "(headline as its address gives it)"
+TITLE_NOTES = {"address": TITLE_FROM_ADDRESS, "description": "(a description; headline not seen)"}
+
+
 def citation(source: Mapping[str, Any]) -> str:
     """One-line citation: ``Publisher, “Title”, date, table, url`` (the parts present)."""
     parts = [
         source.get("publisher"),
         f"“{source['title']}”" if source.get("title") else None,
+        TITLE_NOTES.get(str(source.get("title_from"))),
         source.get("date"),
         source.get("table"),
         source.get("url"),
+        f"copy: {source['mirror']}" if source.get("mirror") else None,
     ]
     return ", ".join(str(p) for p in parts if p)

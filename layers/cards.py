@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from geo.dates import span_text
 from geo.schema import (
     APPROXIMATE,
     COUNTRY_NAMES,
@@ -14,14 +15,15 @@ from geo.schema import (
     ZONE_TYPE_LABELS,
 )
 from geo.zonetime import validity
+from layers.captions import TITLE_NOTES
 from layers.escape import text
 
 _CARD = "font:13px/1.4 system-ui,sans-serif;max-width:400px"
 
 
-def date_span(start: str, end: str | None) -> str:
-    """``2024-07-24 – 2024-07-25``, or the start alone."""
-    return f"{start} – {end}" if end and end != start else str(start)
+def date_span(start: str, end: str | None, last_reported: str | None = None) -> str:
+    """``2024-07-24 – 2024-07-25``, the start alone, or an unknown end said as such."""
+    return span_text(start, end, last_reported)
 
 
 def countries(codes: Sequence[str]) -> str:
@@ -32,10 +34,16 @@ def countries(codes: Sequence[str]) -> str:
 def _sources(sources: Sequence[Mapping[str, Any]]) -> str:
     items = []
     for s in sources:
-        label = f"{text(s.get('publisher'))}, “{text(s.get('title'))}”, {text(s.get('date'))}"
-        url = s.get("url")
-        if isinstance(url, str) and url.startswith(("http://", "https://")):
-            label += f' <a href="{text(url)}" target="_blank" rel="noopener noreferrer">link</a>'
+        label = f"{text(s.get('publisher'))}, “{text(s.get('title'))}”"
+        if note := TITLE_NOTES.get(str(s.get("title_from"))):
+            label += f" {note}"
+        label += f", {text(s.get('date'))}"
+        for key, word in (("url", "link"), ("mirror", "copy")):
+            url = s.get(key)
+            if isinstance(url, str) and url.startswith(("http://", "https://")):
+                label += (
+                    f' <a href="{text(url)}" target="_blank" rel="noopener noreferrer">{word}</a>'
+                )
         items.append(f"<li>{label}</li>")
     return f"<ol style='margin:2px 0 0 16px;padding:0'>{''.join(items)}</ol>"
 
@@ -82,7 +90,7 @@ def event_card(
     """Popup HTML for one event row."""
     regions = ", ".join(region_names.get(r, r) for r in ev.get("regions", []))
     rows = [
-        _row("When", text(date_span(ev["start"], ev.get("end")))),
+        _row("When", text(date_span(ev["start"], ev.get("end"), ev.get("last_reported")))),
         _row("Kind", text(KIND_LABELS.get(ev["kind"], ev["kind"]))),
         _row("Who", text(countries(ev["participants"]))),
         _row("Format", text(FORMAT_LABELS.get(ev.get("format", ""), ev.get("format", "")))),
@@ -108,7 +116,8 @@ def event_card(
 
 def event_tooltip(ev: Mapping[str, Any]) -> str:
     """One-line tooltip: name and dates."""
-    return f"<b>{text(ev['name'])}</b><br>{text(date_span(ev['start'], ev.get('end')))}"
+    when = date_span(ev["start"], ev.get("end"), ev.get("last_reported"))
+    return f"<b>{text(ev['name'])}</b><br>{text(when)}"
 
 
 def zone_card(zone: Mapping[str, Any], display_name: str) -> str:

@@ -63,7 +63,7 @@ def test_valid_event_loads_with_derived_columns(tmp_path: Path) -> None:
             "http(s) URL",
         ),
         ({"name": DROP}, "name", "None", "required field"),
-        ({"start": "2009-05-01", "end": None}, "start", "'2009-05-01'", "2012–2025"),
+        ({"start": "2009-05-01", "end": None}, "start", "'2009-05-01'", "from 2012 on"),
     ],
 )
 def test_each_rule_names_file_id_field_value(

@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import json
-import sys
-
 import shapely
-from shapely.geometry import LineString, box, shape
+from shapely.geometry import LineString, box
 
-from geo.frame import to_display
-from geo.paths import DATA_DIR
 from geo.searoute import crosses, off_obstacle, route_leg
 
 ISLAND = box(10, -2, 12, 2)
@@ -38,18 +33,3 @@ def test_waypoint_on_land_moves_off() -> None:
 def test_crosses_tolerance() -> None:
     assert crosses((0.0, 0.0), (20.0, 0.0), ISLAND)
     assert not crosses((0.0, 2.02), (20.0, 2.02), ISLAND)
-
-
-def test_curated_naval_routes_keep_off_land() -> None:
-    sys.path.insert(0, str(DATA_DIR))
-    from build_events import obstacles
-
-    land = obstacles(False)
-    doc = json.loads((DATA_DIR / "events.geojson").read_text("utf-8"))
-    for f in doc["features"]:
-        p = f["properties"]
-        if p["kind"] not in ("naval_patrol", "coast_guard_patrol"):
-            continue
-        inside = to_display(shape(f["geometry"])).intersection(land)
-        # only the approaches to ports named as start or end touch land
-        assert inside.length < 1.0, (p["id"], inside.length)

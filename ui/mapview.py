@@ -94,7 +94,10 @@ def map_tab(s: Screen, draw_events: EventsDrawer = in_browser_years) -> None:
         feature_group_to_add=group,
         returned_objects=["last_active_drawing"],
     )
-    st.caption(f"{DATA_SOURCES} Basemap: Natural Earth. Dataset version {s.cat.version}.")
+    st.caption(
+        f"{DATA_SOURCES} Basemap: Natural Earth. {s.cat.as_of_text()}; "
+        f"dataset version {s.cat.version}."
+    )
 
     ids = set(s.shown["id"])
     clicked = ((out or {}).get("last_active_drawing") or {}).get("properties", {}).get("fid")

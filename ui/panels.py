@@ -6,6 +6,7 @@ The user's upload, the export panel and one event's details. UI only; the work i
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Mapping
 
 import geopandas as gpd
@@ -53,9 +54,14 @@ def upload_panel() -> Upload | None:
         if header:
             guess, opts = guess_mapping(header).slots(), [ui.NONE, *header]
             st.caption("CSV columns (change if the guess is wrong)")
+            # keyed by file and header: a choice made for one CSV must not carry over to the next
+            tag = zlib.crc32("\x1f".join([upload.name, *header]).encode("utf-8"))
             chosen = {
                 slot: st.selectbox(
-                    label, opts, key=f"map_{slot}", index=opts.index(guess[slot] or ui.NONE)
+                    label,
+                    opts,
+                    key=f"map_{slot}_{tag:08x}",
+                    index=opts.index(guess[slot] or ui.NONE),
                 )
                 for slot, label in ui.CSV_SLOTS.items()
             }
@@ -174,9 +180,27 @@ def details_panel(
         st.text(
             "\n".join([d["summary"], *d["facts"]]) + (f"\nNote: {d['notes']}" if d["notes"] else "")
         )
+        accounts_panel(d["accounts"])
         st.dataframe(
             d["sources"],
             hide_index=True,
             width="stretch",
             column_config={"url": st.column_config.LinkColumn("url")},
         )
+
+
+ACCOUNTS_PER_ROW = 3
+
+
+def accounts_panel(accounts: list[dict[str, str]]) -> None:
+    """Where official accounts differ: each party's account in its own column, with its source."""
+    if not accounts:
+        return
+    st.markdown("**Accounts side by side** (where official accounts differ)")
+    for k in range(0, len(accounts), ACCOUNTS_PER_ROW):
+        row = accounts[k : k + ACCOUNTS_PER_ROW]
+        for col, acc in zip(st.columns(ACCOUNTS_PER_ROW), row, strict=False):
+            with col.container(border=True):
+                st.markdown(f"**{markdown(acc['by'])}**")
+                st.text(acc["says"])
+                st.caption(markdown(acc["source"]))

@@ -7,6 +7,7 @@ from typing import cast
 import streamlit as st
 
 from geo.catalog import Catalog
+from geo.dates import UNKNOWN_END_RULE
 from geo.naming import naming_options
 from geo.schema import COUNTRY_NAMES, KIND_LABELS, KINDS, ZONE_TYPE_LABELS, ZONE_TYPES
 from geo.view import Layers, View
@@ -33,7 +34,14 @@ def filters(cat: Catalog) -> tuple[View, Layers]:
     with st.sidebar:
         st.header("Filters")
         # a range slider (its value, seeded from the URL, is a pair): a (first, last) pair
-        years = cast(tuple[int, int], st.slider(ui.YEARS.label, span[0], span[1], key=ui.YEARS.key))
+        if span[0] < span[1]:
+            years = cast(
+                tuple[int, int], st.slider(ui.YEARS.label, span[0], span[1], key=ui.YEARS.key)
+            )
+        else:  # one year of data: nothing to slide (Streamlit refuses a slider with min == max)
+            years = span
+            st.caption(f"{ui.YEARS.label}: {span[0]} (the only year in the record)")
+        st.caption(f"{cat.as_of_text()}. {UNKNOWN_END_RULE}", help=None)
         regions = st.multiselect(
             ui.REGIONS.label,
             list(names),

@@ -97,7 +97,7 @@ def event_details(
     ev: dict[str, Any] = match.iloc[0].to_dict()
     return {
         "name": ev["name"],
-        "when": date_span(ev["start"], ev.get("end")),
+        "when": date_span(ev["start"], ev.get("end"), ev.get("last_reported")),
         "kind": KIND_LABELS.get(ev["kind"], ev["kind"]),
         "who": countries(ev["participants"]),
         "format": FORMAT_LABELS.get(ev["format"], ev["format"]),
@@ -115,5 +115,14 @@ def event_details(
                 "url": s.get("url") or "",
             }
             for s in ev["sources"]
+        ],
+        "accounts": [
+            {
+                "by": a["by"],
+                "says": a["says"],
+                "source": f"{a['source']['publisher']}, {a['source']['date']}",
+                "url": a["source"].get("url") or "",
+            }
+            for a in ev.get("accounts") or []
         ],
     }

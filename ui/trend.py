@@ -112,6 +112,7 @@ def trend_tab(
     Both count every year of the events that match the region, kind and participant filters.
     """
     st.altair_chart(trend_chart(every_year, span, selected), width="stretch")
+    st.caption(stats.ACTIVITY_RULE)
     st.altair_chart(calendar_chart(every_year, selected or span), width="stretch")
     st.subheader("Claims check: the research paper's Table 1 against the record")
     st.caption(

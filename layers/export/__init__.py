@@ -123,10 +123,11 @@ def export_view(
         return html_bytes(b)
     if fmt == "pptx":
         return deck_bytes(b, progress=progress, palette=palette)
+    as_of = catalog.record_as_of()
     if fmt == "csv":
-        return data.to_csv(shown, names)
+        return data.to_csv(shown, names, as_of)
     if fmt == "geojson":
-        return data.to_geojson(shown, names)
+        return data.to_geojson(shown, names, as_of)
     if fmt == "gpkg":
-        return data.to_gpkg(shown, names)
-    return data.to_kml(shown, names, f"{b.heading()} — {b.subtitle()}")
+        return data.to_gpkg(shown, names, as_of)
+    return data.to_kml(shown, names, f"{b.heading()} — {b.subtitle()} — {b.as_of_text()}", as_of)

@@ -75,10 +75,10 @@ class Briefing:
         return describe_view(self.view, self.catalog.region_names(), self.catalog.year_span())
 
     def footer(self) -> str:
-        """Attribution, dataset version and export date."""
+        """Attribution, the record's as-of date, dataset version and export date."""
         return (
-            f"{DATA_SOURCES} Basemap: Natural Earth. Dataset version "
-            f"{self.catalog.version}, exported {self.today.isoformat()}."
+            f"{DATA_SOURCES} Basemap: Natural Earth. {self.catalog.as_of_text()}; dataset "
+            f"version {self.catalog.version}, exported {self.today.isoformat()}."
         )
 
     def heading(self) -> str:
@@ -88,9 +88,9 @@ class Briefing:
         shown = self.shown if self.layers.events else self.shown.iloc[0:0]
         return title_for(shown, sorted(self.view.regions), self.catalog.region_names())
 
-    def catalog_latest_source(self) -> str:
-        """The newest source date in the record (its "as of")."""
-        return self.catalog.latest_source()
+    def as_of_text(self) -> str:
+        """``Record as of 30 Nov 2026``: when the record was last checked complete."""
+        return self.catalog.as_of_text()
 
     def zone_names(self) -> dict[str, str]:
         """Zone display names under the naming setting."""

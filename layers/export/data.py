@@ -19,12 +19,13 @@ import geopandas as gpd
 import shapely
 from shapely.geometry import mapping
 
+from geo.dates import end_note
 from geo.schema import KIND_LABELS
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-FIELDS = ["id", "name", "kind", "start", "end", "participants", "format", "regions",
-          "precision", "assets", "summary", "notes", "entered", "crossed",
-          "closest_approach_km", "sources"]  # fmt: skip
+FIELDS = ["id", "name", "kind", "start", "end", "end_note", "participants", "format",
+          "regions", "precision", "assets", "summary", "accounts", "notes", "part_of",
+          "entered", "crossed", "closest_approach_km", "sources", "record_as_of"]  # fmt: skip
 
 
 def safe_cell(value: str) -> str:
@@ -32,8 +33,14 @@ def safe_cell(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_START) else value
 
 
-def records(shown: gpd.GeoDataFrame, zone_names: Mapping[str, str]) -> list[dict[str, Any]]:
-    """Flat, text-valued records of the shown events with the route facts."""
+def records(
+    shown: gpd.GeoDataFrame, zone_names: Mapping[str, str], as_of: str = ""
+) -> list[dict[str, Any]]:
+    """Flat, text-valued records of the shown events with the route facts.
+
+    ``end_note`` says when an end was not reported (and what the map assumed);
+    ``record_as_of`` is the date the record was last checked complete.
+    """
     out = []
     for ev in shown.to_dict("records"):
         approach = {zone_names.get(k, k): v for k, v in (ev.get("zone_km") or {}).items()}
@@ -45,31 +52,35 @@ def records(shown: gpd.GeoDataFrame, zone_names: Mapping[str, str]) -> list[dict
                 "kind": ev["kind"],
                 "start": ev["start"],
                 "end": ev["end"] or "",
+                "end_note": end_note(ev["end"], ev.get("last_reported")),
                 "participants": ",".join(ev["participants"]),
                 "format": ev.get("format", ""),
                 "regions": ",".join(ev["regions"]),
                 "precision": ev["precision"],
                 "assets": ev["assets"],
                 "summary": ev["summary"],
+                "accounts": json.dumps(ev.get("accounts") or [], ensure_ascii=False),
                 "notes": ev.get("notes") or "",
+                "part_of": ev.get("part_of") or "",
                 "entered": "; ".join(zone_names.get(z, z) for z in ev.get("entered") or []),
                 "crossed": "; ".join(zone_names.get(z, z) for z in ev.get("crossed") or []),
                 "closest_approach_km": json.dumps(
                     dict(sorted(approach.items(), key=lambda t: t[1])), ensure_ascii=False
                 ),
                 "sources": json.dumps(ev["sources"], ensure_ascii=False),
+                "record_as_of": as_of,
                 "geometry": ev["geometry"],
             }
         )
     return out
 
 
-def to_csv(shown: gpd.GeoDataFrame, zone_names: Mapping[str, str]) -> bytes:
+def to_csv(shown: gpd.GeoDataFrame, zone_names: Mapping[str, str], as_of: str = "") -> bytes:
     """CSV (UTF-8 with BOM for spreadsheets), geometry as WKT, formula cells neutralised."""
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=[*FIELDS, "geometry_wkt"], lineterminator="\n")
     writer.writeheader()
-    for rec in records(shown, zone_names):
+    for rec in records(shown, zone_names, as_of):
         row = {k: safe_cell(str(rec[k])) for k in FIELDS}
         # full precision: coordinates survive a round trip unchanged
         row["geometry_wkt"] = shapely.to_wkt(rec["geometry"], rounding_precision=-1)
@@ -77,19 +88,19 @@ def to_csv(shown: gpd.GeoDataFrame, zone_names: Mapping[str, str]) -> bytes:
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
-def to_geojson(shown: gpd.GeoDataFrame, zone_names: Mapping[str, str]) -> bytes:
+def to_geojson(shown: gpd.GeoDataFrame, zone_names: Mapping[str, str], as_of: str = "") -> bytes:
     """RFC 7946 FeatureCollection (storage frame, cut at 180°)."""
     feats = [
         {"type": "Feature", "geometry": mapping(r.pop("geometry")), "properties": r}
-        for r in records(shown, zone_names)
+        for r in records(shown, zone_names, as_of)
     ]
-    doc = {"type": "FeatureCollection", "features": feats}
+    doc = {"type": "FeatureCollection", "as_of": as_of, "features": feats}
     return json.dumps(doc, ensure_ascii=False).encode("utf-8")
 
 
-def to_gpkg(shown: gpd.GeoDataFrame, zone_names: Mapping[str, str]) -> bytes:
+def to_gpkg(shown: gpd.GeoDataFrame, zone_names: Mapping[str, str], as_of: str = "") -> bytes:
     """GeoPackage, layer ``events`` (EPSG:4326)."""
-    recs = records(shown, zone_names)
+    recs = records(shown, zone_names, as_of)
     frame = (
         gpd.GeoDataFrame(
             [{k: v for k, v in r.items() if k != "geometry"} for r in recs],
@@ -127,16 +138,18 @@ def _kml_geometry(geom: Any) -> str:
     return "<MultiGeometry>" + "".join(_kml_geometry(g) for g in geom.geoms) + "</MultiGeometry>"
 
 
-def to_kml(shown: gpd.GeoDataFrame, zone_names: Mapping[str, str], title: str) -> bytes:
+def to_kml(
+    shown: gpd.GeoDataFrame, zone_names: Mapping[str, str], title: str, as_of: str = ""
+) -> bytes:
     """KML with a TimeSpan per event, so Google Earth's time slider plays them."""
     marks = []
-    for r, ev in zip(records(shown, zone_names), shown.to_dict("records"), strict=True):
+    for r, ev in zip(records(shown, zone_names, as_of), shown.to_dict("records"), strict=True):
         data = "".join(
             f'<Data name="{k}"><value>{xml_escape(str(r[k]))}</value></Data>' for k in FIELDS
         )
         desc = xml_escape(
             f"{KIND_LABELS.get(r['kind'], r['kind'])}, {r['start']}"
-            f"{' – ' + r['end'] if r['end'] else ''}. {r['summary']}"
+            f"{' – ' + (r['end'] or r['end_note'])}. {r['summary']}"
         )
         marks.append(
             f"<Placemark><name>{xml_escape(r['name'])}</name>"

@@ -56,8 +56,16 @@ def _rgb(hex_colour: str) -> RGBColor:
 def _citations(events: gpd.GeoDataFrame) -> str:
     lines = []
     for ev in events.to_dict("records"):
-        lines.append(f"{ev['name']} ({date_span(ev['start'], ev['end'])}):")
+        lines.append(
+            f"{ev['name']} ({date_span(ev['start'], ev['end'], ev.get('last_reported'))}):"
+        )
         lines += [f"  - {citation(s)}" for s in ev["sources"]]
+        if ev.get("accounts"):
+            lines.append("  Accounts side by side:")
+            lines += [
+                f"  * {a['by']}: {a['says']} ({a['source']['publisher']}, {a['source']['date']})"
+                for a in ev["accounts"]
+            ]
     return "\n".join(lines)
 
 
@@ -307,8 +315,7 @@ def _trend_slide(d: _Deck, shown: gpd.GeoDataFrame) -> None:
     table = stats.by_year_kind(shown)
     s = d.slide(
         "Joint activities per year, by kind",
-        "Counted once, in the year each activity started. Source: the dataset; see "
-        "the sources slides.",
+        f"{stats.ACTIVITY_RULE} Source: the dataset; see the sources slides.",
     )
     data = CategoryChartData()
     data.categories = [str(y) for y in table.index]

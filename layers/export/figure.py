@@ -5,7 +5,7 @@ beyond is clipped), with land at 1:50m (1:10m from zoom 7 in), the zones as they
 the view's years, the events with direction arrows and start and end marks, each event
 labelled with its date and name or, when crowded, a numbered callout keyed to a list; place
 names from the gazetteer; a legend of what is drawn; an inset locator, north arrow and scale
-bar; and a source line with the record's latest source and the dataset version. PNG and
+bar; and a source line with the record's as-of date and the dataset version. PNG and
 PDF are this SVG drawn by Chromium (:mod:`layers.export.render`); the SVG is the file itself.
 """
 
@@ -232,11 +232,18 @@ def short_name(name: str, limit: int = 60) -> str:
 
 
 def event_date(ev: dict[str, Any]) -> str:
-    """``24 Jul 2024`` or ``24–25 Jul 2024`` (the record's precision kept: ``Jul 2024``)."""
+    """``24 Jul 2024`` or ``24–25 Jul 2024`` (the record's precision kept: ``Jul 2024``).
+
+    An unknown end is said: ``15 Sep 2022 (end not reported, last reported 4 Oct 2022)``.
+    """
     start, end = ev["start_date"], ev["end_date"]
     fmt = "%d %b %Y" if len(str(ev["start"])) == 10 else "%b %Y"
     first = start.strftime(fmt).lstrip("0")
-    if end == start or ev.get("end") in (None, "", ev["start"]):
+    if not ev.get("end"):  # said, never drawn as a one-day event silently
+        last = ev.get("last_reported")
+        seen = f", last reported {end.strftime('%d %b %Y').lstrip('0')}" if last else ""
+        return f"{first} (end not reported{seen})"
+    if end == start or ev.get("end") == ev["start"]:
         return first
     if fmt == "%b %Y" and (start.year, start.month) == (end.year, end.month):
         return first
@@ -718,13 +725,12 @@ class Layout:
                 p = str(s.get("publisher", "")).split(" (")[0]
                 pubs[p] = pubs.get(p, 0) + 1
         top = [p for p, _ in sorted(pubs.items(), key=lambda t: (-t[1], t[0]))][:8]
-        latest = self.b.catalog_latest_source()
         line1 = (
             f"Sources: {', '.join(top)}{' and others' if len(pubs) > len(top) else ''}"
             " (each event's sources in the record and the export's data files)."
         )
         line2 = (
-            f"Record: latest source {latest}; dataset version {self.b.catalog.version}; "
+            f"{self.b.as_of_text()}; dataset version {self.b.catalog.version}; "
             f"made {self.b.today.isoformat()}. Basemap: Natural Earth (public domain). "
             "Zones as they stood in the years shown."
         )
