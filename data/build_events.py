@@ -52,6 +52,9 @@ def _r(x: float) -> float:
 
 
 AIR_KINDS = frozenset({"air_patrol"})
+# aircraft are drawn clear of foreign coasts by about 3 nm: the territorial sea Japan and
+# Korea claim in the Korea Strait, whose channels stay high seas (12 nm would close them)
+AIR_CLEARANCE_DEG = 0.05
 OWN_AIRSPACE = frozenset({"China", "Russia"})  # joint patrols fly over their own territory
 
 
@@ -85,8 +88,9 @@ def routed(points: list[tuple[float, float]], air: bool) -> list[tuple[float, fl
     water = [off_obstacle(p, land) for p in disp]
     out = [disp[0]] if water[0] != disp[0] and not air else []
     out.append(water[0])
+    clearance = AIR_CLEARANCE_DEG if air else 0.0
     for a, b in itertools.pairwise(water):
-        out.extend(route_leg(a, b, land)[1:])
+        out.extend(route_leg(a, b, land, clearance=clearance)[1:])
     if water[-1] != disp[-1] and not air:  # a port; an aircraft's end is never foreign land
         out.append(disp[-1])
     return out

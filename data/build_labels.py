@@ -210,7 +210,8 @@ def record_places(known: set[str]) -> list[dict[str, Any]]:
 # island's own position, as the record named it before, cited to that record's first source
 ISLANDS = [("Kiska", 177.5, 52.0, "naval-patrol-2022-09"),
            ("Shikoku", 133.5, 33.75, "air-patrol-2025-12"),
-           ("Aleutian Islands", -176.6, 51.9, "naval-patrol-2023-07")]  # fmt: skip
+           ("Aleutian Islands", -176.6, 51.9, "naval-patrol-2023-07"),
+           ("St. Lawrence Island", -170.3, 63.4, "coast-guard-patrol-2024-09")]  # fmt: skip
 STRAIT_NAMES = {"korea": "Korea Strait", "bering": "Bering Strait"}
 CHANNEL_NAMES = {"korea-west": "Korea Strait (western channel)",
                  "korea-east": "Tsushima Strait (eastern channel)",
@@ -238,7 +239,8 @@ def channels(known: set[str]) -> list[dict[str, Any]]:
         name = STRAIT_NAMES[strait]
         if name.lower() in known:
             continue
-        props = {"name": name, "label_type": "strait", "min_zoom": 5, "rank": 4, "sources": [src]}
+        props = {"name": name, "label_type": "strait", "min_zoom": 5, "max_zoom": 6, "rank": 4,
+                 "sources": [src]}  # fmt: skip
         out.append(_feature(props, _point(round(lon, 3), round(lat, 3))))
     recs = {r["id"]: r for p in sorted((HERE / "records").glob("*.json"))
             for r in json.loads(p.read_text("utf-8"))["records"]}  # fmt: skip

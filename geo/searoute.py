@@ -46,6 +46,7 @@ def route_leg(
     step: float = 0.1,
     margin: float = 8.0,
     tolerance_km: float = 0.5,
+    clearance: float = 0.0,
 ) -> list[Coord]:
     """Points from ``a`` to ``b`` (both included) that avoid ``obstacles``.
 
@@ -61,6 +62,8 @@ def route_leg(
         Degrees of search area around the two points.
     tolerance_km : float
         Obstacle a leg may run over (a coastline's generalisation grazed, not land crossed).
+    clearance : float
+        Degrees to keep off the obstacles (aircraft keep off foreign coasts, not just land).
 
     Returns
     -------
@@ -72,6 +75,8 @@ def route_leg(
     y0, y1 = max(min(a[1], b[1]) - margin, -85.0), min(max(a[1], b[1]) + margin, 85.0)
     # every test below looks only inside the search area: clip the world's coast to it once
     obstacles = shapely.clip_by_rect(obstacles, x0, y0, x1, y1)
+    if clearance:
+        obstacles = shapely.buffer(obstacles, clearance, quad_segs=4)
     shapely.prepare(obstacles)
     if not crosses(a, b, obstacles, tolerance_km):
         return [a, b]
@@ -133,6 +138,7 @@ def route_leg(
         if crosses(p, q, obstacles, tolerance_km):
             out.extend(
                 route_leg(p, q, obstacles, step=step / 2, margin=1.0, tolerance_km=tolerance_km)[1:]
+                # (the obstacles here already keep their clearance)
             )
         else:
             out.append(q)

@@ -64,8 +64,8 @@ ZONE_COLUMNS = ["id", "name", "names", "label", "family", "zone_type", "claimant
 
 
 REGION_COLUMNS = ["id", "name"]
-LABEL_COLUMNS = ["id", "name", "names", "label_type", "min_zoom", "rank", "sources", "lon",
-                 "lat"]  # fmt: skip
+LABEL_COLUMNS = ["id", "name", "names", "label_type", "min_zoom", "max_zoom", "rank", "sources",
+                 "lon", "lat"]  # fmt: skip
 
 
 Report = Callable[[str, object, str], None]
@@ -448,7 +448,8 @@ def check_label(props: dict[str, Any], report: Report) -> dict[str, Any]:
     """Check one gazetteer label (``data/labels.geojson``); see :func:`check_event`.
 
     ``label_type`` is one of :data:`geo.schema.LABEL_TYPES`; ``min_zoom`` (0–12) is the
-    zoom from which the map shows it; ``rank`` orders labels of one type (1 first);
+    zoom from which the map shows it, ``max_zoom`` (optional) the last (a strait's name
+    gives way to its channels' names); ``rank`` orders labels of one type (1 first);
     ``names`` gives the names of parties to a dispute, as zones do.
     """
     if props.get("label_type") not in LABEL_TYPES:
@@ -456,6 +457,14 @@ def check_label(props: dict[str, Any], report: Report) -> dict[str, Any]:
     zoom = props.get("min_zoom")
     if not isinstance(zoom, int | float) or isinstance(zoom, bool) or not 0 <= zoom <= 12:
         report("min_zoom", zoom, "expected a number from 0 to 12")
+    top = props.get("max_zoom")
+    if top is not None and (
+        not isinstance(top, int | float)
+        or isinstance(top, bool)
+        or not (isinstance(zoom, int | float) and zoom <= top <= 12)
+    ):
+        report("max_zoom", top, f"expected a number from min_zoom ({zoom}) to 12, or none")
+        top = None
     rank = props.get("rank", 5)
     if not isinstance(rank, int) or isinstance(rank, bool) or rank < 1:
         report("rank", rank, "expected a whole number from 1")
@@ -473,6 +482,7 @@ def check_label(props: dict[str, Any], report: Report) -> dict[str, Any]:
         "names": names or {},
         "label_type": props.get("label_type"),
         "min_zoom": zoom,
+        "max_zoom": top,
         "rank": rank,
         "sources": props.get("sources"),
         "lon": None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import folium
 import geopandas as gpd
@@ -79,6 +80,25 @@ def add_to_head(m: folium.Map, html: str) -> None:
     root.header.add_child(Element(html))
 
 
+def catalog_geometries(catalog: Catalog) -> tuple[Any, ...]:
+    """The record's geometries in the display frame (where close-ups need the fine coast).
+
+    Cached by catalog version: the same tuple, so the basemap's fine coast is cut once.
+    """
+    return _geometries(catalog.version, catalog)
+
+
+_GEOMS: dict[str, tuple[Any, ...]] = {}
+
+
+def _geometries(version: str, catalog: Catalog) -> tuple[Any, ...]:
+    if version not in _GEOMS:
+        ev = catalog.events
+        _GEOMS.clear()
+        _GEOMS[version] = tuple(ev["display"]) if "display" in ev else ()
+    return _GEOMS[version]
+
+
 def base_map(
     catalog: Catalog,
     layers: Layers,
@@ -125,7 +145,7 @@ def base_map(
     _Attribution(ATTRIBUTION).add_to(m)
     if link:
         _CopyLink().add_to(m)
-    basemap_layer().add_to(m)
+    basemap_layer(around=catalog_geometries(catalog)).add_to(m)
     if len(catalog.labels):
         PlaceLabels(catalog.labels, layers.naming).add_to(m)
     if layers.outlines:

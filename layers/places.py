@@ -19,6 +19,11 @@ TYPE_ORDER = {"country": 0, "sea": 1, "strait": 2, "region": 3, "island": 4, "ba
               "port": 5, "city": 6}  # fmt: skip
 
 
+def _top(value: object) -> float:
+    """The last zoom a label shows at (99: every zoom in)."""
+    return float(value) if isinstance(value, int | float) and value == value else 99.0
+
+
 def place_labels(labels: gpd.GeoDataFrame, naming: str = NEUTRAL) -> list[dict[str, object]]:
     """The gazetteer as the page needs it, most important first (names per the setting)."""
     out = []
@@ -30,6 +35,7 @@ def place_labels(labels: gpd.GeoDataFrame, naming: str = NEUTRAL) -> list[dict[s
                 "text": text,
                 "type": lab["label_type"],
                 "zoom": float(lab["min_zoom"]),
+                "top": _top(lab.get("max_zoom")),
                 "rank": int(lab["rank"]),
                 "lon": round(float(lab["lon"]), 3),
                 "lat": round(float(lab["lat"]), 3),

@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from geo import filters
 from geo.view import View
 from tests.helpers import curated
+from ui.text import markdown
 
 APP = Path(__file__).resolve().parent.parent / "streamlit_app.py"
 
@@ -204,3 +205,31 @@ def test_export_panel_prepares_vector_figures(fmt: str, figure: str, palette: st
         text = "".join(p.extract_text() for p in PdfReader(BytesIO(data)).pages)
         assert "Alaska" in text and "2024" in text
     assert at.get("download_button"), "expected a download button"
+
+
+def test_an_event_link_opens_its_accounts_side_by_side_and_the_as_of_date() -> None:
+    at = AppTest.from_file(str(APP), default_timeout=90)
+    at.query_params["event"] = "air-patrol-2025-12"
+    at.run()
+    assert not at.exception and not at.error, (at.exception, at.error)
+    md = " ".join(m.value for m in at.markdown)
+    assert "Accounts side by side" in md
+    cat = curated()
+    accounts = cat.events.set_index("id").loc["air-patrol-2025-12", "accounts"]
+    assert len(accounts) >= 2
+    for acc in accounts:
+        assert f"**{markdown(acc['by'])}**" in md, acc["by"]
+    texts = " ".join(t.value for t in at.text)
+    assert all(acc["says"] in texts for acc in accounts)  # each account's words, as text
+    captions = " ".join(c.value for c in at.caption)
+    assert "Record as of" in captions and cat.as_of is not None
+    assert "end not reported" in captions  # the rule for unknown ends is stated
+
+
+def test_a_bad_event_link_is_said_not_fatal() -> None:
+    at = AppTest.from_file(str(APP), default_timeout=90)
+    at.query_params["event"] = "no-such-event"
+    at.run()
+    assert not at.exception
+    said = " ".join(w.value for w in at.warning) + " ".join(i.value for i in at.info)
+    assert "no\\-such\\-event" in said  # markdown-escaped on the page

@@ -336,7 +336,11 @@ def placed_labels(frame, want: str, timeout: float = 60.0) -> dict:
 
 @pytest.mark.parametrize(
     ("extent", "want"),
-    [("56,150,3", "Japan"), ("63,188,5", "Bering Strait"), ("35,130,6", "Tsushima Strait")],
+    [
+        ("56,150,3", "Japan"),
+        ("63,188,5", "Bering Strait"),
+        ("34.5,129.4,7", "Tsushima Strait (eastern channel)"),
+    ],
 )
 def test_place_labels_show_and_overlap_nothing(page, server: str, extent: str, want: str) -> None:
     """Measured in the page: labels are there, inside the map, clear of each other and of
@@ -385,4 +389,49 @@ def test_presentation_view_is_the_map_alone(page, server: str) -> None:
     assert not page.locator('[data-testid="stSlider"]').first.is_visible()
     page.get_by_role("button", name="Leave the presentation view").click()
     page.locator('[data-testid="stSlider"]').first.wait_for(state="visible", timeout=60_000)
+    assert page.errors == []
+
+
+@pytest.mark.parametrize(
+    ("extent", "want", "slug"),
+    [
+        ("34.6,129.4,7", "Korea Strait (western channel)", "korea-strait"),
+        ("63.6,189.5,7", "St. Lawrence Island", "st-lawrence"),
+        ("65.7,191.2,7", "Bering Strait (eastern channel)", "bering-strait"),
+    ],
+)
+def test_routes_close_up_at_zoom_7(page, server: str, extent: str, want: str, slug: str) -> None:
+    """The straits the routes pass, as a briefer zooms in: the channels named, routes drawn.
+
+    Whether a route crosses land is measured over the whole record in test_routes_land; this
+    is the picture to look at (tests/artifacts/routes-*.png).
+    """
+    page.goto(f"{server}/?map={extent}")
+    page.locator(MAP_FRAME).wait_for(timeout=90_000)
+    page.frame_locator(MAP_FRAME).locator(".jm-legend").wait_for(timeout=90_000)
+    frame = next(f for f in page.frames if "streamlit_folium" in f.url)
+    got = placed_labels(frame, want)
+    assert want in [p["text"] for p in got["places"]], [p["text"] for p in got["places"]]
+    assert frame.evaluate("window.jmBasemap.detail")  # the 1:10m coast the routes avoid
+    time.sleep(1.0)
+    page.locator(MAP_FRAME).screenshot(path=str(ARTIFACTS / f"routes-{slug}.png"))
+    assert page.errors == []
+
+
+def test_event_link_shows_accounts_side_by_side(page, server: str) -> None:
+    """A briefer's link to one event: its details, each party's account in its own column."""
+    page.goto(f"{server}/?event=air-patrol-2025-12")
+    page.locator(MAP_FRAME).wait_for(timeout=90_000)
+    box = page.locator(".st-key-details")
+    box.wait_for(timeout=90_000)
+    box.get_by_text("Accounts side by side").wait_for(timeout=30_000)
+    box.scroll_into_view_if_needed()
+    columns = box.locator('[data-testid="stColumn"]')
+    assert columns.count() >= 2
+    tops = {round(columns.nth(i).bounding_box()["y"]) for i in range(min(3, columns.count()))}
+    assert len(tops) == 1  # side by side, not stacked
+    assert page.get_by_text("Record as of").first.is_visible()
+    time.sleep(0.5)
+    box.screenshot(path=str(ARTIFACTS / "details-accounts.png"))
+    page.screenshot(path=str(ARTIFACTS / "details-page.png"), full_page=True)
     assert page.errors == []

@@ -26,6 +26,7 @@ FILES = {
         "copy_link.js",
         "zones.js",
         "places.js",
+        "basemap.js",
     ],
     "ui": ["years_bridge.js"],
 }
@@ -67,6 +68,7 @@ def page(browser) -> Iterator[object]:
 def test_every_file_loads_and_defines_its_globals(page) -> None:
     got = page.evaluate("() => Object.keys(window.JointMap).sort()")
     assert got == [
+        "basemap",
         "copyLink",
         "decodePaths",
         "denseLayer",
@@ -215,3 +217,32 @@ def test_zones_as_they_stood_in_the_years(page, years, shown, notes) -> None:
     got = page.evaluate("([z, lo, hi]) => JointMap.zonesInYears(z, lo, hi)", [ZONES, *years])
     assert got["shown"] == shown
     assert got["notes"] == notes
+
+
+def test_basemap_draws_the_fine_coast_from_its_zoom_in(page) -> None:
+    got = page.evaluate(
+        """() => {
+        const el = document.createElement('div');
+        el.style.cssText = 'width:400px;height:300px';
+        document.body.appendChild(el);
+        const map = L.map(el, {zoomAnimation: false}).setView([34.5, 129.5], 4);
+        const sq = (x, y, d) => ({type: 'Feature', properties: {}, geometry: {type: 'Polygon',
+            coordinates: [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]]}});
+        const fc = (f) => ({type: 'FeatureCollection', features: [f]});
+        JointMap.basemap(map, {land: fc(sq(128, 33, 3)), area: sq(127, 32, 5),
+            fine: fc(sq(129.2, 34.1, 0.5)), style: {color: '#000'}, sea: '#0000ff',
+            detailZoom: 6});
+        const out = [window.jmBasemap.detail,
+                     map.getPane('jmDetail').querySelectorAll('path').length];
+        map.setZoom(7, {animate: false});
+        out.push(window.jmBasemap.detail, map.getPane('jmDetail').querySelectorAll('path').length,
+                 map.getPane('jmLand').querySelectorAll('path').length);
+        map.setZoom(5, {animate: false});
+        out.push(window.jmBasemap.detail);
+        map.remove(); el.remove();
+        return out;
+    }"""
+    )
+    # coarse only at 4; at 7 the sea patch and the fine land over it; coarse again at 5
+    assert got == [False, 0, True, 2, 1, False]
+    assert page.errors == []

@@ -54,7 +54,13 @@ def seed_from_url(cat: Catalog) -> None:
         return
     query = st.query_params.to_dict()
     presenting = query.pop(ui.PRESENT.key, None) == "1"
+    picked = query.pop("event", None)  # a link to one event opens its details
     start, first, notices = parse_state(query, cat)
+    if picked is not None:
+        if picked in set(cat.events["id"]):
+            st.session_state["selected"] = picked
+        else:
+            notices.append(f"event: expected the id of an event in the record, got {picked!r}")
     extent = None
     if "map" in query:
         try:

@@ -781,8 +781,10 @@ def place_names(
     land = visible_land(frame)
     if types is not None:
         labels = labels[labels["label_type"].isin(list(types))]
+    top = labels["max_zoom"].astype(float).fillna(99.0) if "max_zoom" in labels else 99.0
+    deep = frame.zoom + FIGURE_DETAIL
     rows = labels[
-        (labels["min_zoom"] <= frame.zoom + FIGURE_DETAIL)
+        ((labels["min_zoom"] <= deep) & (deep < top + 1))
         | ((labels["label_type"] == "country") & labels["name"].isin(list(land)))
     ]
     out, names = [], []

@@ -37,7 +37,8 @@ JointMap.placeLabels = function (map, labels) {
         var shown = [];
         markers.forEach(function (m) {
             var lab = m.jmLabel;
-            var want = lab.zoom <= zoom + 0.01 && view.contains(m.getLatLng());
+            var want = lab.zoom <= zoom + 0.01 && zoom < lab.top + 1 &&
+                view.contains(m.getLatLng());
             if (!want) { if (map.hasLayer(m)) { m.remove(); } return; }
             if (!map.hasLayer(m)) { m.addTo(map); }
             var el = m.getElement() && m.getElement().firstChild;
