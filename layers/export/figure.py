@@ -542,7 +542,19 @@ class Layout:
         return out
 
     def draw(self) -> Figure:
-        """The figure's SVG."""
+        """The figure's SVG.
+
+        When the events' labels find no room in the map they are numbered instead; the
+        figure is then laid out again, with room for the numbered list.
+        """
+        was_numbered = self.numbered
+        fig = self._draw()
+        if self.numbered and not was_numbered and self.show_list:
+            self.defs = []
+            fig = self._draw()
+        return fig
+
+    def _draw(self) -> Figure:
         boxes = self.boxes()
         mx, my, mw, mh = boxes["map"]
         frame = map_frame(self.b, self.events, (mx, my, mw, mh))
