@@ -195,3 +195,21 @@ def test_calendar_counts_events_by_start_month() -> None:
     ev = ev[(ev["year_start"] >= 2022) & (ev["year_start"] <= 2025)]
     assert sum(cells) == len(stats.counted(ev))  # each activity once: phases with their parent
     assert len(stats.counted(ev)) < len(ev)  # the record has such phases in these years
+
+
+def test_numbered_list_gets_its_own_room_when_labels_give_way() -> None:
+    # 2026: five events, few enough to label, too spread out to: numbered after all
+    svg = export_view(curated(), View(years=(2026, 2026)), Layers(), "svg").decode("utf-8")
+    root = ET.fromstring(svg.split("\n", 1)[1])
+    ns = "{http://www.w3.org/2000/svg}"
+    lists = [g for g in root.iter(f"{ns}g") if g.get("class") == "callout-list"]
+    assert len(lists) == 1
+    rect = lists[0].find(f"{ns}rect")
+    assert rect is not None
+    bottom = float(rect.get("y", 0)) + float(rect.get("height", 0))
+    entries = [t for t in lists[0].iter(f"{ns}text")]
+    assert len(entries) >= 5 and all(float(t.get("y", 0)) < bottom for t in entries)
+    footer = [
+        float(t.get("y", 0)) for t in root.iter(f"{ns}text") if t.get("class") == "source-line"
+    ]
+    assert footer and bottom < min(footer) - 8  # the list ends above the source lines
