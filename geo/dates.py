@@ -45,6 +45,7 @@ def parse_partial(text: object, *, end: bool = False) -> date:
     raise ValueError(f"expected a date YYYY-MM-DD or YYYY-MM, got {text!r}")
 
 
+UNKNOWN_END_SHORT = "No reported end: shown until the last report, marked 'end not reported'."
 UNKNOWN_END_RULE = (
     "An activity whose end was not reported is shown and filtered as lasting until its last "
     "reported date (the last day a source reports it going on), or its start when there is "

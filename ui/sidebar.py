@@ -7,7 +7,7 @@ from typing import cast
 import streamlit as st
 
 from geo.catalog import Catalog
-from geo.dates import UNKNOWN_END_RULE
+from geo.dates import UNKNOWN_END_RULE, UNKNOWN_END_SHORT
 from geo.naming import naming_options
 from geo.schema import COUNTRY_NAMES, KIND_LABELS, KINDS, ZONE_TYPE_LABELS, ZONE_TYPES
 from geo.view import Layers, View
@@ -41,7 +41,7 @@ def filters(cat: Catalog) -> tuple[View, Layers]:
         else:  # one year of data: nothing to slide (Streamlit refuses a slider with min == max)
             years = span
             st.caption(f"{ui.YEARS.label}: {span[0]} (the only year in the record)")
-        st.caption(f"{cat.as_of_text()}. {UNKNOWN_END_RULE}", help=None)
+        st.caption(f"{cat.as_of_text()}. {UNKNOWN_END_SHORT}", help=UNKNOWN_END_RULE)
         regions = st.multiselect(
             ui.REGIONS.label,
             list(names),
