@@ -211,7 +211,8 @@ def record_places(known: set[str]) -> list[dict[str, Any]]:
 ISLANDS = [("Kiska", 177.5, 52.0, "naval-patrol-2022-09"),
            ("Shikoku", 133.5, 33.75, "air-patrol-2025-12"),
            ("Aleutian Islands", -176.6, 51.9, "naval-patrol-2023-07"),
-           ("St. Lawrence Island", -170.3, 63.4, "coast-guard-patrol-2024-09")]  # fmt: skip
+           ("St. Lawrence Island", -170.3, 63.4, "coast-guard-patrol-2024-09"),
+           ("Miyako-jima", 125.317, 24.767, "air-patrol-2022-05")]  # fmt: skip
 STRAIT_NAMES = {"korea": "Korea Strait", "bering": "Bering Strait"}
 CHANNEL_NAMES = {"korea-west": "Korea Strait (western channel)",
                  "korea-east": "Tsushima Strait (eastern channel)",
