@@ -273,3 +273,39 @@ def to_query(view: View, layers: Layers, extent: Extent | None = None) -> dict[s
     if extent is not None:
         q["map"] = ",".join(f"{v:g}" for v in extent)
     return q
+
+
+def clamp_years(years: Years | None, span: Years) -> tuple[Years | None, str | None]:
+    """A link's years fitted to the record's span, and what was changed.
+
+    A link made when the record ended earlier (or later) must still open: years partly
+    outside the span are cut to it, years wholly outside fall back to the whole span, and
+    the notice says so.
+
+    Parameters
+    ----------
+    years : tuple of int or None
+        From the link (``None``: not given).
+    span : tuple of int
+        The record's first and last year.
+
+    Returns
+    -------
+    years : tuple of int or None
+        Inside ``span`` (``None`` when not given or wholly outside).
+    notice : str or None
+        Names what was expected and what was got, when the years were changed.
+    """
+    if years is None:
+        return None, None
+    lo, hi = span
+    got = f"{years[0]}–{years[1]}"
+    if years[1] < lo or years[0] > hi:
+        return None, f"years: expected years within the record's {lo}–{hi}, got {got}; all shown"
+    fitted = (max(years[0], lo), min(years[1], hi))
+    if fitted != tuple(years):
+        return fitted, (
+            f"years: expected years within the record's {lo}–{hi}, got {got}; "
+            f"{fitted[0]}–{fitted[1]} shown"
+        )
+    return fitted, None

@@ -233,3 +233,16 @@ def test_a_bad_event_link_is_said_not_fatal() -> None:
     assert not at.exception
     said = " ".join(w.value for w in at.warning) + " ".join(i.value for i in at.info)
     assert "no\\-such\\-event" in said  # markdown-escaped on the page
+
+
+@pytest.mark.parametrize(
+    ("link", "want", "said"),
+    [("2030-2031", None, "2030–2031; all shown"), ("2010-2013", (2012, 2013), "2012–2013 shown")],
+)
+def test_a_link_with_years_outside_the_record_still_opens(link, want, said) -> None:
+    at = AppTest.from_file(str(APP), default_timeout=90)
+    at.query_params["years"] = link
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.slider(key="years").value == (want or curated().year_span())
+    assert any(said in i.value.replace("\\", "") for i in at.info), [i.value for i in at.info]

@@ -14,7 +14,7 @@ from geo.catalog import Catalog
 from geo.claims import Claims, load_claims
 from geo.paths import data_dir
 from geo.schema import ZONE_TYPES
-from geo.view import parse_extent, parse_state
+from geo.view import clamp_years, parse_extent, parse_state
 from layers.publish import Publisher
 from ui import settings as ui
 
@@ -56,6 +56,9 @@ def seed_from_url(cat: Catalog) -> None:
     presenting = query.pop(ui.PRESENT.key, None) == "1"
     picked = query.pop("event", None)  # a link to one event opens its details
     start, first, notices = parse_state(query, cat)
+    years, why = clamp_years(start.years, cat.year_span())
+    if why:
+        notices.append(why)
     if picked is not None:
         if picked in set(cat.events["id"]):
             st.session_state["selected"] = picked
@@ -74,7 +77,7 @@ def seed_from_url(cat: Catalog) -> None:
             "notices": notices,
             "extent": extent,
             ui.PRESENT.key: presenting,
-            ui.YEARS.key: start.years or cat.year_span(),
+            ui.YEARS.key: years or cat.year_span(),
             ui.REGIONS.key: sorted(start.regions),
             ui.KINDS.key: sorted(start.kinds),
             ui.PARTICIPANTS.key: sorted(start.participants),
