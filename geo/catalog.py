@@ -23,7 +23,7 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 
-from geo import analysis, basemap
+from geo import analysis, basemap, numbers
 from geo import regions as region_ops
 from geo.frame import to_display
 from geo.geometry import AREA_TYPES
@@ -162,7 +162,7 @@ def read_features(path: Path) -> tuple[list[Any], list[Problem], dict[str, Any]]
         msg = f"expected a readable file, got {exc.strerror}"
         return [], [Problem(name, "-", "file", "-", msg)], {}
     try:
-        doc = json.loads(raw.decode("utf-8"))
+        doc = numbers.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
         msg = f"expected UTF-8 text, got an invalid byte at offset {exc.start}"
         return [], [Problem(name, "-", "file", "-", msg)], {}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from geo.numbers import loads
 from geo.schema import Problem, short
 from geo.upload.archive import text_of
 from geo.upload.model import Limits, Upload, UploadError
@@ -28,7 +29,7 @@ def read_geojson(label: str, data: bytes, limits: Limits) -> Upload:
             f"{short(head)}; it is not opened as anything else"
         )
     try:
-        doc = json.loads(text)
+        doc = loads(text)
     except json.JSONDecodeError as exc:
         raise UploadError(
             f"{label}: expected GeoJSON (JSON text), got {exc.msg} at line "

@@ -8,6 +8,7 @@ from typing import Any
 from defusedxml import ElementTree as SafeET
 from defusedxml.common import DefusedXmlException
 
+from geo.numbers import parse_number
 from geo.schema import Problem, short
 from geo.upload.model import Limits, Upload, UploadError
 from geo.upload.records import Records
@@ -92,7 +93,7 @@ def _coords(el: Any) -> list[list[float]]:
     for token in text.split():
         parts = token.split(",")
         try:
-            out.append([float(parts[0]), float(parts[1])])
+            out.append([parse_number(parts[0]), parse_number(parts[1])])
         except (ValueError, IndexError):
             raise ValueError(f"expected coordinates 'lon,lat[,alt]', got {short(token)}") from None
     return out

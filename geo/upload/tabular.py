@@ -14,6 +14,7 @@ from typing import Any
 
 from shapely.geometry import mapping
 
+from geo.numbers import parse_number
 from geo.schema import Problem, short
 from geo.upload.archive import text_of, unzip
 from geo.upload.model import CsvMapping, Limits, Upload, UploadError
@@ -175,15 +176,15 @@ def _csv_geometry(cells: dict[str, str], mapping: CsvMapping, record: str, out: 
     coords = []
     for col in (mapping.lon, mapping.lat):
         try:
-            coords.append(float(cells[col].strip()))
-        except ValueError:
+            coords.append(parse_number(cells[col]))
+        except ValueError as exc:
             out.problems.append(
                 Problem(
                     out.label,
                     record,
                     col,
                     short(cells[col]),
-                    "expected a number in decimal degrees",
+                    f"expected a number in decimal degrees ({exc})",
                 )
             )
             return False

@@ -219,6 +219,23 @@ def main() -> None:
         fc(feat({"name": "𠀀𪚥 東シナ海 🛩", "date": "2024-11-29", "備考": "𩸽 and 𠮷"})),
     )
 
+    # numbers: one strict rule in every format (issue 15)
+    (HERE / "huge-numbers.geojson").write_text(
+        '{"type":"FeatureCollection","features":['
+        '{"type":"Feature","properties":{"name":"huge int","date":"2024-01-01","id":7},'
+        '"geometry":{"type":"Point","coordinates":[1' + "0" * 5000 + ",40]}},"
+        '{"type":"Feature","properties":{"name":"long float","date":"2024-01-01"},'
+        '"geometry":{"type":"Point","coordinates":[135.' + "1" * 3000 + ",40]}},"
+        '{"type":"Feature","properties":{"name":"fine","date":"2024-01-01"},'
+        '"geometry":{"type":"Point","coordinates":[135,40]}}]}',
+        "utf-8",
+    )
+    (HERE / "numbers.csv").write_text(
+        "name,date,lon,lat\nunderscore,2024-01-01,13_5,40\nlong,2024-01-01," + "9" * 500 + ",40\n"
+        "fine,2024-01-01,135,40\ninfinite,2024-01-01,1e999,40\nhex,2024-01-01,0x10,40\n",
+        "utf-8",
+    )
+
 
 if __name__ == "__main__":
     main()

@@ -1,0 +1,72 @@
+"""One strict rule for numbers in users' files, whatever the format.
+
+Python's own ``float()`` reads ``13_5`` as 135, ``infinity`` and ``1e999`` as infinite, and
+``int()`` refuses a number of 5,000 digits with a ValueError about its own limits; a
+coordinate cell is none of those. A number here is plain decimal text: an optional sign,
+digits with an optional decimal point, an optional exponent, at most
+:data:`MAX_NUMBER_CHARS` characters, and finite.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+
+MAX_NUMBER_CHARS = 40  # far more than any coordinate needs (17 significant digits)
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d{1,3})?")
+
+
+def parse_number(text: str) -> float:
+    """The value of a decimal number written as text.
+
+    Parameters
+    ----------
+    text : str
+        A cell or token, surrounding spaces allowed.
+
+    Returns
+    -------
+    float
+
+    Raises
+    ------
+    ValueError
+        Naming what was expected and what was got: not plain decimal text (``13_5``,
+        ``0x10``, ``nan``, ``1,5``), too long, or not finite.
+    """
+    t = text.strip()
+    shown = t if len(t) <= 24 else f"{t[:20]}… ({len(t)} characters)"
+    if len(t) > MAX_NUMBER_CHARS:
+        raise ValueError(
+            f"expected a number of at most {MAX_NUMBER_CHARS} characters, got {shown!r}"
+        )
+    if not _NUMBER.fullmatch(t):
+        raise ValueError(f"expected a decimal number such as 135.5, got {shown!r}")
+    value = float(t)
+    if not math.isfinite(value):
+        raise ValueError(f"expected a finite number, got {shown!r}")
+    return value
+
+
+def json_number(text: str) -> float:
+    """``json.loads``'s reader for numbers: a float, infinite when it is too long to be one.
+
+    An infinite value is then rejected for its record ("expected finite [lon, lat]"),
+    where Python's own readers would raise for the whole file (``int`` of 5,000 digits,
+    ``float`` of a huge ``int``).
+    """
+    try:
+        return parse_number(text)
+    except ValueError:
+        return math.inf
+
+
+def json_int(text: str) -> int | float:
+    """``json.loads``'s reader for integers: an int, infinite when absurdly long (see above)."""
+    return int(text) if len(text) <= MAX_NUMBER_CHARS else math.inf
+
+
+def loads(text: str) -> object:
+    """:func:`json.loads` with the numbers rule: no number makes the whole file fail."""
+    return json.loads(text, parse_int=json_int, parse_float=json_number)
