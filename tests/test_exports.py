@@ -253,3 +253,46 @@ def test_permalink_round_trip() -> None:
     assert t2.zone_types == frozenset() and t2.naming == "neutral" and len(n2) == 2
     with pytest.raises(ValueError, match="expected map extent"):
         parse_extent("north")
+
+
+def test_cli_checks_out_before_work_and_never_leaves_half_a_file(tmp_path: Path) -> None:
+    folder = export_cli("--format", "csv", "--out", str(tmp_path))
+    assert folder.returncode == 2 and "expected a file name, got the folder" in folder.stderr
+    assert "Traceback" not in folder.stderr
+    missing = export_cli("--format", "csv", "--out", str(tmp_path / "no" / "x.csv"))
+    assert missing.returncode == 2 and "no such folder" in missing.stderr
+    assert "Traceback" not in missing.stderr
+
+
+def test_cli_reports_a_full_disk_and_leaves_nothing(tmp_path: Path, monkeypatch, capsys) -> None:
+    import errno
+    import os
+
+    from layers.export import cli
+
+    real = os.fdopen
+
+    def full(fd: int, mode: str = "r", *a, **k):
+        fh = real(fd, mode, *a, **k)
+
+        def write(_data: bytes) -> int:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        fh.write = write  # type: ignore[method-assign]
+        return fh
+
+    monkeypatch.setattr(cli.os, "fdopen", full)
+    out = tmp_path / "x.csv"
+    assert cli.main(["export", "--format", "csv", "--out", str(out), "--years", "2024"]) == 1
+    assert "No space left on device" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []  # no x.csv, no temporary file
+
+
+@pytest.mark.parametrize("fmt", ["kml", "svg"])
+def test_a_title_with_characters_xml_forbids_still_gives_well_formed_xml(fmt: str) -> None:
+    import xml.dom.minidom
+
+    title = "bad\x01title \x0b and a lone \udcff surrogate"
+    data = export_view(curated(), View(years=(2024, 2024)), Layers(), fmt, title=title)
+    xml.dom.minidom.parseString(data)  # raises on a malformed document
+    assert "bad\ufffdtitle" in data.decode("utf-8")

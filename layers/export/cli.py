@@ -9,7 +9,10 @@ Example::
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -76,7 +79,12 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point; returns the exit code (2 for a bad option or an empty view)."""
+    """Entry point; returns the exit code.
+
+    0 when written; 2 for a bad option, an empty view or an ``--out`` that cannot be
+    written (checked first); 1 when writing fails (a full disk): nothing is left half
+    written.
+    """
     args = _parser().parse_args(argv)
     cat = load_cached(args.data)[0]
     query = {
@@ -91,6 +99,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             extent = parse_extent(args.view)
         except ValueError as exc:
             notices.append(str(exc))
+    if (why := out_problem(args.out)) is not None:
+        notices.append(why)
     if notices:
         for n in notices:
             print(f"error: {n}", file=sys.stderr)
@@ -111,6 +121,41 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ValueError, RuntimeError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    args.out.write_bytes(data)
+    try:
+        write_atomic(args.out, data)
+    except OSError as exc:
+        print(f"error: could not write --out {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
     print(f"wrote {args.out} ({len(data):,} bytes)")
     return 0
+
+
+def out_problem(path: Path) -> str | None:
+    """Why ``path`` cannot be written, checked before any work starts (``None``: it can)."""
+    if path.is_dir():
+        return f"--out: expected a file name, got the folder {path}"
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        return f"--out: expected an existing folder for {path.name}, got {parent} (no such folder)"
+    if not os.access(parent, os.W_OK):
+        return f"--out: expected a folder you may write to, got {parent} (not writable)"
+    return None
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path``, then rename it into place.
+
+    A full disk or a failed write leaves no half-written file under ``path``.
+    """
+    fd, tmp = tempfile.mkstemp(dir=path.parent if str(path.parent) else ".", prefix=".jointmap-")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)  # as an ordinary new file would be, not mkstemp's 0600
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise

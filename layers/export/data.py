@@ -13,7 +13,6 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape as xml_escape
 
 import geopandas as gpd
 import shapely
@@ -21,6 +20,7 @@ from shapely.geometry import mapping
 
 from geo.dates import end_note
 from geo.schema import KIND_LABELS
+from layers.escape import xml_text
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 FIELDS = ["id", "name", "kind", "start", "end", "end_note", "participants", "format",
@@ -145,14 +145,14 @@ def to_kml(
     marks = []
     for r, ev in zip(records(shown, zone_names, as_of), shown.to_dict("records"), strict=True):
         data = "".join(
-            f'<Data name="{k}"><value>{xml_escape(str(r[k]))}</value></Data>' for k in FIELDS
+            f'<Data name="{k}"><value>{xml_text(str(r[k]))}</value></Data>' for k in FIELDS
         )
-        desc = xml_escape(
+        desc = xml_text(
             f"{KIND_LABELS.get(r['kind'], r['kind'])}, {r['start']}"
             f"{' – ' + (r['end'] or r['end_note'])}. {r['summary']}"
         )
         marks.append(
-            f"<Placemark><name>{xml_escape(r['name'])}</name>"
+            f"<Placemark><name>{xml_text(r['name'])}</name>"
             f"<description>{desc}</description>"
             f"<TimeSpan><begin>{ev['start_date'].isoformat()}</begin>"
             f"<end>{ev['end_date'].isoformat()}</end></TimeSpan>"
@@ -161,6 +161,6 @@ def to_kml(
     doc = (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<kml xmlns="http://www.opengis.net/kml/2.2"><Document>'
-        f"<name>{xml_escape(title)}</name>{''.join(marks)}</Document></kml>\n"
+        f"<name>{xml_text(title)}</name>{''.join(marks)}</Document></kml>\n"
     )
     return doc.encode("utf-8")

@@ -9,12 +9,12 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Iterable
-from xml.sax.saxutils import escape, quoteattr
 
 import shapely
 from shapely.geometry.base import BaseGeometry
 
 from geo.extent import MapFrame
+from layers.escape import xml_attr, xml_text
 from layers.export.placement import FONT_FAMILY
 from layers.styles import Ink
 
@@ -22,14 +22,13 @@ Point2 = tuple[float, float]
 
 
 def esc(text: object) -> str:
-    """Text for an SVG text node: XML-escaped; control characters dropped."""
-    s = "".join(ch for ch in str(text) if ch >= " " or ch in "\t")
-    return escape(s)
+    """Text for an SVG text node: XML-escaped; characters XML forbids replaced."""
+    return xml_text(text)
 
 
 def attr(value: object) -> str:
     """A quoted XML attribute value."""
-    return quoteattr("".join(ch for ch in str(value) if ch >= " "))
+    return xml_attr(value)
 
 
 def _ring(coords: Iterable[Point2], frame: MapFrame, close: bool) -> str:
