@@ -169,6 +169,11 @@ def read_features(path: Path) -> tuple[list[Any], list[Problem], dict[str, Any]]
     except json.JSONDecodeError as exc:
         msg = f"expected JSON, got {exc.msg} at line {exc.lineno} column {exc.colno}"
         return [], [Problem(name, "-", "file", "-", msg)], {}
+    except numbers.DuplicateKeyError as exc:
+        return [], [Problem(name, "-", "file", "-", f"{exc}; a value would be lost")], {}
+    except RecursionError:
+        msg = "expected GeoJSON, got JSON nested too deeply"
+        return [], [Problem(name, "-", "file", "-", msg)], {}
     if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection":
         got = doc.get("type") if isinstance(doc, dict) else type(doc).__name__
         msg = "expected a GeoJSON FeatureCollection"

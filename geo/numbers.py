@@ -67,6 +67,24 @@ def json_int(text: str) -> int | float:
     return int(text) if len(text) <= MAX_NUMBER_CHARS else math.inf
 
 
+class DuplicateKeyError(ValueError):
+    """A JSON object names one key twice (``json`` would silently keep the last value)."""
+
+
+def _unique(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for key, value in pairs:
+        if key in out:
+            shown = key if len(key) <= 40 else key[:37] + "…"
+            raise DuplicateKeyError(f"expected each key once in an object, got {shown!r} twice")
+        out[key] = value
+    return out
+
+
 def loads(text: str) -> object:
-    """:func:`json.loads` with the numbers rule: no number makes the whole file fail."""
-    return json.loads(text, parse_int=json_int, parse_float=json_number)
+    """:func:`json.loads` with the numbers rule and unique keys.
+
+    No number makes the whole file fail; a key given twice in one object raises
+    :class:`DuplicateKeyError` (a ``ValueError``) instead of losing a value silently.
+    """
+    return json.loads(text, parse_int=json_int, parse_float=json_number, object_pairs_hook=_unique)

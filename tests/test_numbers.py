@@ -68,3 +68,12 @@ def test_a_data_file_with_a_huge_coordinate_names_the_record(tmp_path: Path) -> 
     cat = load_catalog(folder)  # no traceback: the record is rejected and said why
     assert len(cat.events) == 0
     assert any("x" in str(p) and "finite" in str(p) for p in cat.problems), cat.problems
+
+
+def test_a_data_file_with_a_key_given_twice_is_said_not_half_read(tmp_path: Path) -> None:
+    folder = write_data(tmp_path, [])
+    (folder / "events.geojson").write_text(
+        '{"type":"FeatureCollection","features":[],"features":[]}', "utf-8"
+    )
+    cat = load_catalog(folder)
+    assert any("'features' twice" in str(p) for p in cat.problems), cat.problems

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from geo.numbers import loads
+from geo.numbers import DuplicateKeyError, loads
 from geo.schema import Problem, short
 from geo.upload.archive import text_of
 from geo.upload.model import Limits, Upload, UploadError
@@ -37,6 +37,8 @@ def read_geojson(label: str, data: bytes, limits: Limits) -> Upload:
         ) from None
     except RecursionError:
         raise UploadError(f"{label}: expected GeoJSON, got JSON nested too deeply") from None
+    except DuplicateKeyError as exc:
+        raise UploadError(f"{label}: {exc}; a value would be lost") from None
     feats: Any
     if isinstance(doc, dict) and doc.get("type") == "Feature":
         feats = [doc]

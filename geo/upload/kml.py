@@ -114,7 +114,12 @@ def _kml_geometry(pm: Any) -> dict[str, Any]:
     return {"type": f"Multi{kind}", "coordinates": [p["coordinates"] for p in parts]}
 
 
-def _geometries(el: Any) -> Iterator[dict[str, Any]]:
+MAX_NESTING = 16  # MultiGeometry inside MultiGeometry: far deeper than any real file
+
+
+def _geometries(el: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
+    if depth > MAX_NESTING:
+        raise ValueError(f"expected MultiGeometry nested at most {MAX_NESTING} deep, got deeper")
     for child in el:
         tag = _local(child.tag)
         if tag == "Point":
@@ -133,6 +138,6 @@ def _geometries(el: Any) -> Iterator[dict[str, Any]]:
                         rings.append(_coords(ring))
             yield {"type": "Polygon", "coordinates": rings}
         elif tag == "MultiGeometry":
-            yield from _geometries(child)
+            yield from _geometries(child, depth + 1)
         elif tag in ("Model", "Track", "MultiTrack", "gx:Track"):
             raise ValueError(f"expected a Point, LineString or Polygon, got {tag}")

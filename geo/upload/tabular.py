@@ -91,6 +91,12 @@ def read_csv(label: str, data: bytes, mapping: CsvMapping | None, limits: Limits
     if not rows or not any(c.strip() for c in rows[0]):
         raise UploadError(f"{label}: expected a header row naming the columns, got none")
     header = [h.strip() for h in rows[0]]
+    twice = sorted({h for h in header if header.count(h) > 1})
+    if twice:  # a dict of the row would keep only the last of them: a value lost
+        raise UploadError(
+            f"{label}: expected each column name once in the header, got "
+            f"{', '.join(repr(h) for h in twice)} more than once; rename them"
+        )
     body = [r for r in rows[1:] if any(c.strip() for c in r)]
     mapping = mapping or guess_mapping(header)
     for slot, col in mapping.slots().items():

@@ -236,6 +236,26 @@ def main() -> None:
         "utf-8",
     )
 
+    # structure: duplicates refused, nesting bounded (issue 15)
+    (HERE / "duplicate-keys.geojson").write_text(
+        '{"type":"FeatureCollection","features":[{"type":"Feature","properties":'
+        '{"name":"first","name":"second","date":"2024-01-01"},'
+        '"geometry":{"type":"Point","coordinates":[135,40]}}]}',
+        "utf-8",
+    )
+    (HERE / "duplicate-headers.csv").write_text(
+        "name,date,lon,lat,lat\nx,2024-01-01,135,40,41\n", "utf-8"
+    )
+    inner = "<Point><coordinates>135,40</coordinates></Point>"
+    deep = "<MultiGeometry>" * 5000 + inner + "</MultiGeometry>" * 5000
+    (HERE / "deep-multigeometry.kml").write_text(
+        '<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>'
+        f"<Placemark><name>deep</name><TimeStamp><when>2024-01-01</when></TimeStamp>{deep}"
+        "</Placemark><Placemark><name>flat</name><TimeStamp><when>2024-01-01</when>"
+        f"</TimeStamp>{inner}</Placemark></Document></kml>",
+        "utf-8",
+    )
+
 
 if __name__ == "__main__":
     main()
