@@ -84,6 +84,10 @@ def read_csv(label: str, data: bytes, mapping: CsvMapping | None, limits: Limits
     """
     text = text_of(label, data)
     dialect = _sniff(text)
+    # the csv module's own 131,072-character field limit is not a documented cap: a long
+    # cell is rejected for its row (the text rule), a long WKT by the vertex caps
+    if csv.field_size_limit() < limits.max_uncompressed:
+        csv.field_size_limit(limits.max_uncompressed)
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), dialect))
     except csv.Error as exc:

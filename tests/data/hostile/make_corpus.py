@@ -256,6 +256,17 @@ def main() -> None:
         "utf-8",
     )
 
+    # caps: only the documented ones (issue 15)
+    (HERE / "long-cell.csv").write_text(
+        "name,date,lon,lat\n" + "x" * 200_000 + ",2024-01-01,135,40\nok,2024-01-01,135,40\n",
+        "utf-8",
+    )
+    pts = ", ".join(f"{130 + i * 0.001:.6f} {35 + i * 0.0005:.6f}" for i in range(8000))
+    (HERE / "long-wkt.csv").write_text(
+        f'name,date,wkt\nline,2024-01-01,"LINESTRING ({pts})"\nok,2024-01-01,POINT (135 40)\n',
+        "utf-8",
+    )
+
 
 if __name__ == "__main__":
     main()
