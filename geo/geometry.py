@@ -29,6 +29,9 @@ class GeometryError(ValueError):
     """A geometry that cannot be accepted; the message says what was expected."""
 
 
+UNCLOSED = "expected closed rings"
+
+
 def _positions(coords: Any, depth: int) -> Iterator[Any]:
     if depth == 0:
         yield coords
@@ -92,6 +95,13 @@ def check_geometry(geom: Any) -> BaseGeometry:
     positions = [_check_position(p) for p in _positions(coords, _DEPTH[gtype])]
     if not positions:
         raise GeometryError("expected at least one position, got an empty geometry")
+    if gtype in ("Polygon", "MultiPolygon"):
+        for ring in _rings_or_lines(gtype, coords):
+            if ring and ring[0] != ring[-1]:
+                raise GeometryError(
+                    f"{UNCLOSED} (RFC 7946: the first and last positions are equal), got a "
+                    f"ring from {ring[0]!r} to {ring[-1]!r}"
+                )
     for part in _rings_or_lines(gtype, coords):
         for a, b in itertools.pairwise(part):
             if abs(a[0] - b[0]) > 180:

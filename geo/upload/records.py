@@ -18,7 +18,7 @@ from shapely.validation import explain_validity, make_valid
 
 from geo.dates import parse_partial
 from geo.frame import to_display
-from geo.geometry import GeometryError, check_geometry
+from geo.geometry import UNCLOSED, GeometryError, check_geometry
 from geo.schema import Problem, short
 from geo.text import text_problem
 from geo.upload.model import COLUMNS, CsvMapping, Limits, Upload, UploadError
@@ -213,6 +213,13 @@ def _geometry(geom: Any, report: Any) -> tuple[Any, str]:
         return check_geometry(geom), ""
     except GeometryError as exc:
         msg = str(exc)
+        if msg.startswith(UNCLOSED) and geom.get("type") in _AREA:
+            closed = _closed(geom)
+            shp, note = _geometry(closed, report)
+            if shp is None:
+                return None, ""
+            done = "closed an unclosed ring (RFC 7946: first and last positions equal)"
+            return shp, f"{done}; {note}" if note else done
         if msg.startswith("expected a valid") and geom.get("type") in _AREA:
             fixed = make_valid(shape(geom))
             fixed = _areas_only(fixed)
@@ -224,6 +231,18 @@ def _geometry(geom: Any, report: Any) -> tuple[Any, str]:
     except (TypeError, ValueError, RecursionError) as exc:
         report("geometry", geometry_summary(geom), f"expected a GeoJSON geometry, got {exc}")
         return None, ""
+
+
+def _closed(geom: dict[str, Any]) -> dict[str, Any]:
+    """``geom`` with each ring's first position repeated at its end where it was not."""
+
+    def close(ring: list[Any]) -> list[Any]:
+        return [*ring, ring[0]] if ring and ring[0] != ring[-1] else ring
+
+    coords = geom["coordinates"]
+    if geom["type"] == "Polygon":
+        return {"type": "Polygon", "coordinates": [close(r) for r in coords]}
+    return {"type": "MultiPolygon", "coordinates": [[close(r) for r in p] for p in coords]}
 
 
 def _areas_only(geom: Any) -> Any:

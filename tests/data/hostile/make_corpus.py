@@ -267,6 +267,16 @@ def main() -> None:
         "utf-8",
     )
 
+    write(
+        "unclosed-ring.geojson",
+        fc(
+            feat(
+                {"name": "open ring", "date": "2024-01-01"},
+                {"type": "Polygon", "coordinates": [[[130, 30], [131, 30], [131, 31], [130, 31]]]},
+            )
+        ),
+    )
+
 
 if __name__ == "__main__":
     main()
