@@ -8,7 +8,7 @@ PYTEST := $(BIN)/python -m pytest
 BUILDS := data/build_events.py data/build_zones.py data/build_regions.py data/build_labels.py
 
 .PHONY: run test test-fast test-js lint format typecheck architecture data data-check \
-	validate stats browser install dev clean
+	validate stats browser install dev clean fuzz
 
 install: $(STAMP)
 
@@ -37,6 +37,12 @@ run: $(STAMP)
 # The whole suite: the rules, the data builds, the bundled data, then every test.
 test: lint data-check validate browser
 	CHROMIUM_PATH="$$(cat $(VENV)/chromium-path)" $(PYTEST)
+
+# Property tests at length: many more generated files, links and command lines, new ones
+# each run (make test runs a fixed, bounded set). About two minutes.
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(PYTEST) -q tests/test_entry_points.py tests/test_numbers.py \
+		tests/test_upload.py -k "any_ or random_ or survive"
 
 # No browser: unit, rendered-HTML, AppTest and data-format tests (a minute or two).
 test-fast: $(STAMP)

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from geo.catalog import Catalog
 from layers.export.browser import CHROMIUM_ARGS
@@ -21,6 +22,17 @@ from tests.helpers import ARTIFACTS, ROOT, app_command, curated
 # One catalog cache for the session, shared by this process, the app servers and the CLI
 # runs it starts (they inherit the environment): the curated record is validated once.
 os.environ.setdefault("JOINTMAP_CACHE", tempfile.mkdtemp(prefix="jointmap-test-cache-"))
+
+# Property tests: `make test` runs a fixed, bounded set (same examples every run);
+# `make fuzz` runs many more, new ones each time (HYPOTHESIS_PROFILE=fuzz).
+settings.register_profile(
+    "ci", derandomize=True, max_examples=100, deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)  # fmt: skip
+settings.register_profile(
+    "fuzz", max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 def chromium_path() -> str:

@@ -185,7 +185,6 @@ SAFE_TEXT = st.text(
 ).filter(str.strip)
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     data=st.binary(max_size=2000),
     ext=st.sampled_from(["geojson", "csv", "kml", "zip", "json", "kmz"]),
@@ -208,7 +207,6 @@ JSON = st.recursive(
 )
 
 
-@settings(max_examples=100, deadline=None)
 @given(doc=JSON, features=st.lists(JSON, max_size=5))
 def test_random_json_gives_records_or_a_validation_error(doc, features) -> None:
     for candidate in (
