@@ -2,6 +2,8 @@
 
 File names are hashes of what determines their content (never user strings), so a file
 written once is reused by every later session and server start; the newest few are kept.
+Several app processes may share one folder: each file is written under a temporary name
+and renamed, and a file another process removes meanwhile is written again, never an error.
 """
 
 from __future__ import annotations
@@ -46,9 +48,9 @@ class Publisher:
         """
         name = f"{stem}-{hashlib.sha256(key.encode()).hexdigest()[:24]}.json"
         path = self.folder / name
-        if path.exists():
+        try:
             os.utime(path)  # most recently used: kept by the pruning below
-        else:
+        except FileNotFoundError:  # absent, or pruned by another app process just now
             data = make()
             self.folder.mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile(
@@ -56,7 +58,16 @@ class Publisher:
             ) as tmp:
                 tmp.write(data)
             os.replace(tmp.name, path)  # a reader never sees half a file
-            old = sorted(self.folder.glob(f"{stem}-*.json"), key=lambda p: p.stat().st_mtime)
+            old = sorted(self.folder.glob(f"{stem}-*.json"), key=_mtime)
             for stale in old[:-KEEP]:
-                stale.unlink(missing_ok=True)
+                if stale != path:
+                    stale.unlink(missing_ok=True)  # another process may have removed it
         return f"{self.prefix}/{name}"
+
+
+def _mtime(path: Path) -> float:
+    """Modification time; a file another process removed meanwhile sorts first (gone)."""
+    try:
+        return path.stat().st_mtime
+    except FileNotFoundError:
+        return 0.0
