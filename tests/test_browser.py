@@ -44,7 +44,9 @@ def page(server: str, browser) -> Iterator[object]:
 def map_frame(pg):
     pg.locator(MAP_FRAME).wait_for(timeout=90_000)
     frame = pg.frame_locator(MAP_FRAME)
-    frame.locator("path.leaflet-interactive").first.wait_for(timeout=90_000)
+    # Leaflet keeps a path outside the view as d="M0 0" (zero size, so "hidden"):
+    # wait for any path that was drawn, not for the first one in the DOM.
+    frame.locator('path.leaflet-interactive:not([d="M0 0"])').first.wait_for(timeout=90_000)
     return next(f for f in pg.frames if "streamlit_folium" in f.url)
 
 

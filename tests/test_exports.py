@@ -74,7 +74,7 @@ def test_html_is_one_file_that_requests_only_itself(tmp_path: Path, name: str) -
         page = b.new_page()
         page.on("request", lambda r: seen.append(r.url))
         page.goto(path.as_uri())
-        page.wait_for_selector("path.leaflet-interactive")
+        page.wait_for_selector('path.leaflet-interactive:not([d="M0 0"])')
         assert page.locator(".jm-legend").inner_text().startswith("Legend")
         assert "events shown" in page.locator(".jm-caption").inner_text()
     assert seen and all(u.startswith(("file:", "data:")) for u in seen), seen
