@@ -42,7 +42,8 @@ test: lint data-check validate browser
 # each run (make test runs a fixed, bounded set). About two minutes.
 fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=fuzz $(PYTEST) -q tests/test_entry_points.py tests/test_numbers.py \
-		tests/test_upload.py -k "any_ or random_ or survive"
+		tests/test_hostile_properties.py \
+		tests/test_upload.py -k "any_ or random_ or survive or hostile"
 
 # No browser: unit, rendered-HTML, AppTest and data-format tests (a minute or two).
 test-fast: $(STAMP)

@@ -49,6 +49,25 @@ def parse_number(text: str) -> float:
     return value
 
 
+_WKT_TOKEN = re.compile(r"[^\s(),]+")
+
+
+def check_wkt_numbers(wkt: str) -> None:
+    """Hold every number in a WKT text to :func:`parse_number`'s rule.
+
+    GEOS reads ``0x10`` as 16 without a word; words (``POINT``,
+    ``EMPTY``, ``Z``) are left to the WKT reader.
+
+    Raises
+    ------
+    ValueError
+        For the first token that is neither a word nor a plain decimal number.
+    """
+    for token in _WKT_TOKEN.findall(wkt):
+        if not token.isalpha():
+            parse_number(token)
+
+
 def json_number(text: str) -> float:
     """``json.loads``'s reader for numbers: a float, infinite when it is too long to be one.
 

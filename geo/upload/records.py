@@ -13,6 +13,7 @@ from typing import Any
 
 import geopandas as gpd
 import pandas as pd
+from shapely import force_2d
 from shapely.geometry import shape
 from shapely.validation import explain_validity, make_valid
 
@@ -101,6 +102,10 @@ class Records:
                     f"more by {record}"
                 )
             geom, note = _geometry(geometry, report)
+            if geom is not None and geom.has_z:
+                geom = force_2d(geom)
+                drop = "dropped the heights (third values): the map is two-dimensional"
+                note = f"{note}; {drop}" if note else drop
         if bad or geom is None or d0 is None or d1 is None:  # each None was reported
             self.problems.extend(bad)
             return

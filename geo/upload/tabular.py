@@ -14,7 +14,7 @@ from typing import Any
 
 from shapely.geometry import mapping
 
-from geo.numbers import parse_number
+from geo.numbers import check_wkt_numbers, parse_number
 from geo.schema import Problem, short
 from geo.upload.archive import text_of, unzip
 from geo.upload.model import CsvMapping, Limits, Upload, UploadError
@@ -160,6 +160,7 @@ def _csv_geometry(cells: dict[str, str], mapping: CsvMapping, record: str, out: 
         try:
             from shapely import wkt
 
+            check_wkt_numbers(text)
             return mapping_of(wkt.loads(text))
         except Exception as exc:  # GEOS reports parse errors with several types
             out.problems.append(

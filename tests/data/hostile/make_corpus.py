@@ -235,6 +235,13 @@ def main() -> None:
         "fine,2024-01-01,135,40\ninfinite,2024-01-01,1e999,40\nhex,2024-01-01,0x10,40\n",
         "utf-8",
     )
+    # the same rule inside WKT (GEOS alone reads 0x10 as 16)
+    (HERE / "wkt-numbers.csv").write_text(
+        'name,date,wkt\nhex,2024-01-01,"POINT (0x10 40)"\n'
+        'underscore,2024-01-01,"LINESTRING (13_5 40, 136 41)"\n'
+        'fine,2024-01-01,"LINESTRING Z (135 40 0, 136.5 41 0)"\n',
+        "utf-8",
+    )
 
     # structure: duplicates refused, nesting bounded (issue 15)
     (HERE / "duplicate-keys.geojson").write_text(
