@@ -177,6 +177,13 @@ def event_ink(kind: str, precision: str, palette: str = "colour") -> Ink:
     )
 
 
+def user_ink(palette: str = "colour") -> Ink:
+    """How a figure draws the user's own records (greyscale: dotted lines, open squares)."""
+    if palette == "greyscale":
+        return Ink("#000000", 2.4, "2 2", "#ffffff", 0.0, "square")
+    return Ink(USER_STYLE.color, USER_STYLE.weight, None, USER_STYLE.color, 0.3, "diamond")
+
+
 def zone_ink(zone_type: str, palette: str = "colour") -> Ink:
     """How a figure draws a zone type (greyscale keeps each type's dash pattern)."""
     style = ZONE_STYLES[zone_type]

@@ -29,6 +29,7 @@ Progress: TypeAlias = Callable[[float, str], None]
 
 EXPORT_FORMATS = ("png", "pdf", "svg", "html", "pptx", "csv", "geojson", "gpkg", "kml")
 FIGURE_FORMATS = ("png", "pdf", "svg")
+MAP_FORMATS = ("png", "pdf", "svg", "html", "pptx")  # the formats that draw the user's data
 PALETTES = ("colour", "greyscale")
 BY = ("year", "month")
 FIGURES = ("map", "calendar")
@@ -87,7 +88,8 @@ def export_view(
     progress : callable, optional
         Progress reports (decks).
     user : Upload, optional
-        The user's uploaded records, drawn on the map formats.
+        The user's uploaded records, drawn on the map of :data:`MAP_FORMATS` (not on
+        small multiples or the calendar).
 
     Returns
     -------

@@ -96,6 +96,20 @@ class Briefing:
         """Zone display names under the naming setting."""
         return zone_names(self.catalog.zones, self.layers.naming)
 
+    def user_shown(self) -> Upload | None:
+        """The user's records in the view's years (``None`` when there are none)."""
+        if self.user is None:
+            return None
+        mine = in_years(self.user, self.view.years)
+        return mine if mine.loaded else None
+
+    def user_line(self) -> str | None:
+        """The caption line naming the user's file, or ``None`` when none is drawn."""
+        mine = self.user_shown()
+        if mine is None:
+            return None
+        return f"Your data: {mine.name} ({mine.loaded} records, not verified here)"
+
     def require_events(self) -> gpd.GeoDataFrame:
         """The shown events, or :class:`EmptyViewError` naming the filters."""
         shown = self.shown
@@ -127,11 +141,10 @@ def export_map(
     """
     shown = b.shown if events is None else events
     m = base_map(b.catalog, b.layers, years=b.view.years or b.catalog.year_span())
-    user = in_years(b.user, b.view.years) if b.user is not None else None
-    group = overlay(b.catalog, shown, b.layers, user=user)
+    group = overlay(b.catalog, shown, b.layers, user=b.user_shown())
     lines = [b.subtitle(), f"{len(shown)} events shown", b.footer()]
-    if user is not None and user.loaded:
-        lines.insert(2, f"Your data: {user.name} ({user.loaded} records, not verified here)")
+    if (mine := b.user_line()) is not None:
+        lines.insert(2, mine)
     caption_control(title or b.heading(), lines, position="topleft").add_to(group)
     group.add_to(m)
     if static:

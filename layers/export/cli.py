@@ -18,8 +18,9 @@ from pathlib import Path
 
 from geo.cache import load_cached
 from geo.paths import data_dir
+from geo.upload import Upload, UploadError, parse_upload
 from geo.view import EXTENT_HELP, parse_extent, parse_state
-from layers.export import BY, EXPORT_FORMATS, FIGURES, PALETTES, export_view
+from layers.export import BY, EXPORT_FORMATS, FIGURES, MAP_FORMATS, PALETTES, export_view
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -74,8 +75,36 @@ def _parser() -> argparse.ArgumentParser:
         choices=FIGURES,
         help="figures: the map, or the seasonality calendar",
     )
+    e.add_argument(
+        "--upload",
+        type=Path,
+        help="your own GeoJSON, CSV, KML or ZIP/KMZ file, drawn as 'Your data' on the map "
+        "formats (checked as `python -m geo validate FILE` checks it)",
+    )
     e.add_argument("--data", default=str(data_dir()), help="data folder")
     return p
+
+
+def read_upload(path: Path) -> tuple[Upload | None, list[str]]:
+    """The user's file for ``--upload``, or ``None`` and why it was refused.
+
+    Rejected records and repairs are printed to stderr; the export goes on with the rest,
+    as the app's does.
+    """
+    try:
+        up = parse_upload(path.name, path.read_bytes())
+    except UploadError as exc:
+        return None, [f"--upload: {exc}"]
+    except OSError as exc:
+        return None, [f"--upload: expected a readable file, got {path} ({exc.strerror or exc})"]
+    print(
+        f"{up.name}: {up.loaded} loaded, {up.rejected} rejected, {up.total} total", file=sys.stderr
+    )
+    for note in up.notes:
+        print(f"  repaired: {note}", file=sys.stderr)
+    for problem in up.problems:
+        print(f"  rejected: {problem}", file=sys.stderr)
+    return up, []
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -101,6 +130,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             notices.append(str(exc))
     if (why := out_problem(args.out)) is not None:
         notices.append(why)
+    user = None
+    if args.upload is not None:
+        if args.format not in MAP_FORMATS:
+            notices.append(
+                f"--upload: expected a map format ({', '.join(MAP_FORMATS)}), got {args.format} "
+                "(the data formats hold the record only)"
+            )
+        elif args.by or args.figure != "map":
+            notices.append("--upload: drawn on the single map only, not with --by or a calendar")
+        else:
+            user, why_not = read_upload(args.upload)
+            notices += why_not
     if notices:
         for n in notices:
             print(f"error: {n}", file=sys.stderr)
@@ -117,6 +158,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             palette=args.palette,
             by=args.by,
             figure=args.figure,
+            user=user,
         )
     except (ValueError, RuntimeError) as exc:
         print(f"error: {exc}", file=sys.stderr)

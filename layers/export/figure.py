@@ -49,6 +49,7 @@ from layers.styles import (
     SEA,
     Ink,
     event_ink,
+    user_ink,
     zone_ink,
 )
 from layers.zones import zone_timeline
@@ -207,6 +208,26 @@ def _events(events: gpd.GeoDataFrame, frame: MapFrame, palette: str, defs: list[
                 x, y = frame.xy(p.x, p.y)
                 out.append(marker(ink.marker, x, y, 6.5, ink))
     return f'<g class="events">{"".join(out)}</g>'
+
+
+def _user(b: Briefing, frame: MapFrame, palette: str) -> str:
+    """The user's own records in the view's years, in their own style, over the events."""
+    mine = b.user_shown()
+    if mine is None:
+        return ""
+    ink = user_ink(palette)
+    out = []
+    for geom in mine.records["display"]:
+        g = clip(geom, frame)
+        if g.is_empty:
+            continue
+        if g.geom_type in ("Polygon", "MultiPolygon", "LineString", "MultiLineString"):
+            area = g.geom_type.endswith("Polygon")
+            out.append(f'<path d="{path_d(g, frame)}" {stroke_attrs(ink, fill=area)}/>')
+        for p in [p for p in getattr(g, "geoms", [g]) if p.geom_type == "Point"]:
+            x, y = frame.xy(p.x, p.y)
+            out.append(marker(ink.marker, x, y, 6.0, ink))
+    return f'<g class="user">{"".join(out)}</g>'
 
 
 def anchor_points(geom: Any, frame: MapFrame, n: int = 9) -> list[tuple[float, float]]:
@@ -424,6 +445,12 @@ def legend(
             + text(x + 48, yy, "Route: start ○, direction ▶, end ▮", 13, halo=False)
         )
         yy += 21
+    if (mine := b.user_line()) is not None:
+        sample = _swatch(user_ink(palette), "point", x + 10, yy, defs, "user")
+        for k, line in enumerate(wrap(mine, width - 62, 13)):
+            rows.append((sample if k == 0 else "") + text(x + 48, yy, line, 13, halo=False))
+            yy += 19
+        yy += 2
     if not zones.empty:
         yy += 4
         rows.append(text(x + 10, yy, "Contested zones", 13, bold=True, halo=False))
@@ -570,6 +597,7 @@ class Layout:
             _land(frame, palette),
             _zones(zones, frame, palette),
             _events(self.events, frame, palette, self.defs),
+            _user(self.b, frame, palette),
         ]
         scale_svg, scale_box = scale_bar(frame)
         north_svg, north_box = north_arrow(frame)
