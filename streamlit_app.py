@@ -12,6 +12,7 @@ from dataclasses import replace
 import streamlit as st
 
 from geo import filters
+from geo.cache import store_problem
 from geo.catalog import ANALYSE_MAX
 from geo.titles import title_for
 from geo.view import to_query
@@ -73,6 +74,8 @@ def main(draw_events: EventsDrawer = in_browser_years) -> None:
                 f"Bundled data file {markdown(p.file)} could not be read "
                 f"({markdown(p.message)}); the app shows what it could load."
             )
+    if (why := store_problem()) is not None:  # a full disk or unwritable cache: slower only
+        st.warning(f"Catalog cache: {markdown(why)}.")
     if cat.problems:
         with st.expander(
             f"⚠ {len(cat.problems)} record(s) could not be loaded — the rest is shown"

@@ -10,6 +10,7 @@ file is never unpickled. A cache that cannot be read or written is skipped, neve
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -94,13 +95,33 @@ def load_cached(
 
 
 def _store(folder: Path, path: Path, cat: Catalog) -> None:
+    tmp_name = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=folder, suffix=".tmp", delete=False) as tmp:
+            tmp_name = tmp.name
             pickle.dump(cat, tmp, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp.name, path)  # atomic: a reader never sees half a file
+        os.replace(tmp_name, path)  # atomic: a reader never sees half a file
+        tmp_name = None
         old = sorted(folder.glob("catalog-*.pickle"), key=lambda p: p.stat().st_mtime)
         for stale in old[:-KEEP]:
             stale.unlink(missing_ok=True)
     except OSError as exc:
+        _PROBLEMS[str(folder)] = (
+            f"the catalog cache could not be written to {folder} ({exc.strerror or exc}); "
+            "the record is checked afresh at each start, which is slower"
+        )
         log.warning("catalog cache not written to %s: %s", folder, exc)
+        if tmp_name is not None:  # a full disk: no half-written file left behind
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+        return
+    _PROBLEMS.pop(str(folder), None)
+
+
+_PROBLEMS: dict[str, str] = {}
+
+
+def store_problem(folder: Path | None = None) -> str | None:
+    """Why the last catalog could not be cached in ``folder`` (``None``: it was, or untried)."""
+    return _PROBLEMS.get(str(folder or cache_dir()))

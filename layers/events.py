@@ -128,18 +128,20 @@ def events_layer(
         Catalog version: the serialised layer is cached under it.
     publish : Publisher, optional
         Stores a large (dense) payload where the page can fetch it and returns its URL;
-        without it the payload is inlined.
+        without it, or when it cannot write, the payload is inlined.
     extra : sequence of MacroElement
         More time-stamped layers (features with ``t0``/``t1``) filtered with the events.
     """
     group = folium.FeatureGroup(name=EVENTS_LAYER, control=False)
     layers: list[MacroElement] = []
     if len(events):
+        url = None
         if len(events) > LOD_EVENTS and publish is not None and version is not None:
             key = f"{version}|{CODE}|{'|'.join(events['id'])}"
             url = publish(key, lambda: events_json(events, region_names, zone_names, version))
+        if url is not None:
             layer: MacroElement = DenseLayer(url=url, name=EVENTS_LAYER)
-        else:
+        else:  # small, or the static/ folder could not be written (publish.problem says why)
             data = events_json(events, region_names, zone_names, version)
             layer = (
                 FeatureLayer(data, name=EVENTS_LAYER)

@@ -32,9 +32,13 @@ class Publisher:
     def __init__(self, folder: Path, prefix: str = "app/static") -> None:
         self.folder = Path(folder)
         self.prefix = prefix.strip("/")
+        self.problem: str | None = None  # why the last payload could not be written
 
-    def __call__(self, key: str, make: Callable[[], str], stem: str = "events") -> str:
+    def __call__(self, key: str, make: Callable[[], str], stem: str = "events") -> str | None:
         """URL path of the payload identified by ``key``; ``make()`` builds it if absent.
+
+        ``None`` when the folder cannot be written (not writable, a full disk): the caller
+        then sends the payload inline, and :attr:`problem` says what happened.
 
         Parameters
         ----------
@@ -51,18 +55,38 @@ class Publisher:
         try:
             os.utime(path)  # most recently used: kept by the pruning below
         except FileNotFoundError:  # absent, or pruned by another app process just now
-            data = make()
-            self.folder.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(
-                "w", encoding="utf-8", dir=self.folder, suffix=".tmp", delete=False
-            ) as tmp:
-                tmp.write(data)
-            os.replace(tmp.name, path)  # a reader never sees half a file
-            old = sorted(self.folder.glob(f"{stem}-*.json"), key=_mtime)
-            for stale in old[:-KEEP]:
-                if stale != path:
-                    stale.unlink(missing_ok=True)  # another process may have removed it
+            try:
+                self._write(path, make(), stem)
+            except OSError as exc:
+                self.problem = (
+                    f"could not write the map's data to {self.folder.name}/ "
+                    f"({exc.strerror or exc}); it is sent inside the page instead, which is "
+                    "slower for large views"
+                )
+                return None
+        except OSError as exc:  # not a folder, or not ours to touch
+            self.problem = f"could not use {self.folder.name}/ ({exc.strerror or exc})"
+            return None
+        self.problem = None
         return f"{self.prefix}/{name}"
+
+    def _write(self, path: Path, data: str, stem: str) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", dir=self.folder, suffix=".tmp", delete=False
+        ) as tmp:
+            try:
+                tmp.write(data)
+                tmp.flush()
+            except OSError:
+                tmp.close()
+                Path(tmp.name).unlink(missing_ok=True)  # no half-written file left behind
+                raise
+        os.replace(tmp.name, path)  # a reader never sees half a file
+        old = sorted(self.folder.glob(f"{stem}-*.json"), key=_mtime)
+        for stale in old[:-KEEP]:
+            if stale != path:
+                stale.unlink(missing_ok=True)  # another process may have removed it
 
 
 def _mtime(path: Path) -> float:

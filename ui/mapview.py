@@ -19,6 +19,7 @@ from geo.naming import zone_names
 from geo.upload import Upload
 from geo.view import Extent, Layers, View
 from layers.captions import DATA_SOURCES
+from layers.events import LOD_EVENTS
 from layers.legend import caption_control
 from layers.map import base_map, overlay
 from ui import settings as ui
@@ -71,6 +72,8 @@ def in_browser_years(m: folium.Map, s: Screen) -> folium.FeatureGroup:
     re-draws nothing.
     """
     group = overlay(s.cat, s.every_year, s.layers, publish=PUBLISH, user=s.user)
+    if len(s.every_year) > LOD_EVENTS and PUBLISH.problem:
+        st.warning(f"Map data: {PUBLISH.problem}.", icon=":material/warning:")
     st.html(
         years_script(s.view.years or s.cat.year_span(), ui.YEARS.label),
         unsafe_allow_javascript=True,
