@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -86,3 +87,17 @@ def test_every_corpus_file_is_documented() -> None:
     files -= {"EXPECTED.json"}
     assert files | {"big-single-line.geojson"} == set(EXPECTED)
     assert all(json.loads((CORPUS / "EXPECTED.json").read_text("utf-8"))[n] for n in files)
+
+
+def test_readme_page_is_generated_from_the_corpus() -> None:
+    """README's "What the app accepts and refuses" is the one readme_page.py writes."""
+    sys.path.insert(0, str(CORPUS))
+    import readme_page
+
+    text = (CORPUS.parents[2] / "README.md").read_text("utf-8")
+    assert readme_page.updated(text) == text, "run python tests/data/hostile/readme_page.py"
+    section = readme_page.page()
+    for name in EXPECTED:  # every case is on the page, with its outcome
+        assert f"| `{name}` |" in section
+    stale = text.replace("| 20,000 records |", "| 10,000 records |")
+    assert readme_page.updated(stale) != stale  # the check can fail
