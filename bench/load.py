@@ -3,7 +3,11 @@
 Each session moves the year slider and uploads nothing; the test reports errors, moves and
 server memory per session.
 
-Usage: ``python bench/load.py [--sessions 10] [--seconds 60] [--out bench/results-load.json]``
+Usage: ``python bench/load.py [--sessions 10] [--seconds 60] [--processes 2] [--size 5000]
+[--out bench/results-load.json]``. With ``--processes 2`` two app processes serve one
+checkout (one ``static/`` folder, one catalog cache) and the sessions alternate between
+them; ``--size`` serves a synthetic catalog of that many events (above 2,000 the events
+layer is published to ``static/``).
 Not part of the test run; figures go into bench/README.md.
 """
 
@@ -26,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 from run import _rss_mb, _serve  # noqa: E402
 
 from layers.export.browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
+from tests.synthetic import generate  # noqa: E402
 
 FRAME = "streamlit_folium"
 
@@ -84,39 +89,43 @@ async def _drive(
 
 
 async def main_async(
-    sessions: int, seconds: float, data: Path, stagger: float, pace: float
+    sessions: int, seconds: float, data: Path, stagger: float, pace: float, processes: int = 1
 ) -> dict:
-    """Serve ``data``, run ``sessions`` users for ``seconds``; return the figures."""
+    """Serve ``data`` from ``processes`` servers, run ``sessions`` users; return the figures."""
     from playwright.async_api import async_playwright
 
     with tempfile.TemporaryDirectory() as cache:
-        proc, url = _serve(data, False, Path(cache))
+        servers = [_serve(data, False, Path(cache)) for _ in range(processes)]
+        urls = [url for _, url in servers]
         try:
             async with async_playwright() as p:
                 browser = await p.chromium.launch(
                     executable_path=chromium_path(), args=CHROMIUM_ARGS
                 )
-                idle = _rss_mb(proc.pid)
+                idle = sum(_rss_mb(proc.pid) for proc, _ in servers)
                 out: dict = {}
-                await session(browser, url, 3, -1, {})  # warm the caches with one session
-                warm = _rss_mb(proc.pid)
+                for i, url in enumerate(urls):  # warm each server's caches with one session
+                    await session(browser, url, 3, -1 - i, {})
+                warm = sum(_rss_mb(proc.pid) for proc, _ in servers)
                 await asyncio.gather(
                     *(
-                        session(browser, url, seconds, k, out, k * stagger, pace)
+                        session(browser, urls[k % processes], seconds, k, out, k * stagger, pace)
                         for k in range(sessions)
                     )
                 )
-                peak = _rss_mb(proc.pid)
+                peak = sum(_rss_mb(proc.pid) for proc, _ in servers)
                 await browser.close()
         finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=20)
-            except Exception:  # busy with closing sessions: stop it hard
-                proc.kill()
+            for proc, _ in servers:
+                proc.terminate()
+                try:
+                    proc.wait(timeout=20)
+                except Exception:  # busy with closing sessions: stop it hard
+                    proc.kill()
     errors = [e for r in out.values() for e in r["errors"]]
     return {
         "sessions": sessions,
+        "processes": processes,
         "seconds": seconds,
         "stagger_s": stagger,
         "pace_s": pace,
@@ -145,16 +154,24 @@ def main() -> None:
     ap.add_argument(
         "--pace", type=float, default=2.0, help="seconds each user waits between slider moves"
     )
+    ap.add_argument("--processes", type=int, default=1, help="app processes on this checkout")
+    ap.add_argument("--size", type=int, help="serve a synthetic catalog of this many events")
     ap.add_argument("--data", type=Path, default=ROOT / "data")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results-load.json")
     args = ap.parse_args()
-    res = asyncio.run(main_async(args.sessions, args.seconds, args.data, args.stagger, args.pace))
+    with tempfile.TemporaryDirectory() as tmp:
+        data = generate(args.size, Path(tmp) / "data") if args.size else args.data
+        res = asyncio.run(
+            main_async(args.sessions, args.seconds, data, args.stagger, args.pace, args.processes)
+        )
+    res["events"] = args.size or "bundled"
     print(json.dumps(res, indent=1))
     old = json.loads(args.out.read_text()) if args.out.exists() else []
     runs = [
         r
         for r in (old if isinstance(old, list) else [old])
-        if (r.get("stagger_s"), r.get("pace_s")) != (args.stagger, args.pace)
+        if (r.get("stagger_s"), r.get("pace_s"), r.get("processes", 1), r.get("events", "bundled"))
+        != (args.stagger, args.pace, args.processes, res["events"])
     ]
     args.out.write_text(json.dumps([*runs, res], indent=1) + "\n")
 
