@@ -14,11 +14,14 @@ import streamlit as st
 from geo import filters
 from geo.cache import store_problem
 from geo.catalog import ANALYSE_MAX
+from geo.store import StoreError
 from geo.titles import title_for
 from geo.view import to_query
 from layers.captions import describe_view
 from ui import settings as ui
 from ui import state
+from ui.editor import edit_tab
+from ui.live import live_updates
 from ui.mapview import EventsDrawer, Screen, in_browser_years, map_tab, presentation
 from ui.panels import export_panel, upload_panel
 from ui.sidebar import filters as sidebar_filters
@@ -35,7 +38,12 @@ def main(draw_events: EventsDrawer = in_browser_years) -> None:
         How the events reach the map (``bench/naive_app.py`` passes its baseline).
     """
     st.set_page_config(page_title=ui.PAGE_TITLE, layout="wide", initial_sidebar_state="expanded")
-    cat = state.catalog()
+    try:
+        cat = state.catalog()
+    except StoreError as exc:  # the team database is down: say so, do not show a traceback
+        st.error(f"The shared record could not be read: {markdown(str(exc))}")
+        st.stop()
+    live_updates()
     state.seed_from_url(cat)
     present = st.session_state.get(ui.PRESENT.key, False)
     view, layers = sidebar_filters(cat)
@@ -86,11 +94,13 @@ def main(draw_events: EventsDrawer = in_browser_years) -> None:
         f"{describe_view(view, cat.region_names(), cat.year_span())}"
     )
 
-    maps, trend = st.tabs(["Map", "Trend and claims check"])
+    maps, trend, edit = st.tabs(["Map", "Trend and claims check", "Edit the record"])
     with maps:
         map_tab(replace(screen, user=user), draw_events)
     with trend:
         trend_tab(every_year, len(cat.events), cat.year_span(), view.years, state.claims())
+    with edit:
+        edit_tab(cat, state.backend())
 
 
 if __name__ == "__main__":

@@ -17,9 +17,10 @@ import os
 import pickle
 import sys
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
-from geo.catalog import Catalog, load_catalog, no_gc
+from geo.catalog import Catalog, load_catalog, load_catalog_texts, no_gc
 from geo.paths import BASEMAP_NAME, CATALOG_FILES, DATA_DIR, LABELS_FILE
 
 log = logging.getLogger(__name__)
@@ -35,14 +36,22 @@ def cache_dir() -> Path:
     return Path(base) / "jointmap"
 
 
-def fingerprint(data_dir: Path, analyse: bool | None = None) -> str:
-    """SHA-256 of the inputs and code that determine :func:`geo.catalog.load_catalog`."""
+def fingerprint(
+    data_dir: Path, analyse: bool | None = None, texts: Mapping[str, str] | None = None
+) -> str:
+    """SHA-256 of the inputs and code that determine :func:`geo.catalog.load_catalog`.
+
+    With ``texts`` (the database backend's files), those stand in for the data files.
+    """
     h = hashlib.sha256(f"{sys.version_info[:2]}|{analyse}|".encode())
     for name in (*CATALOG_FILES, LABELS_FILE, BASEMAP_NAME):
         h.update(str(name).encode())
         try:
-            h.update((data_dir / name).read_bytes())
-        except OSError:
+            if texts is not None and str(name) != str(BASEMAP_NAME):
+                h.update(texts[str(name)].encode("utf-8"))
+            else:
+                h.update((data_dir / name).read_bytes())
+        except (OSError, KeyError):
             h.update(b"\0missing")
     for src in sorted(_GEO.rglob("*.py")):  # subpackages too (geo/upload/)
         h.update(src.relative_to(_GEO).as_posix().encode() + src.read_bytes())
@@ -92,6 +101,24 @@ def load_cached(
     cat = load_catalog(data_dir, analyse=analyse)
     _store(folder, path, cat)
     return cat, False
+
+
+def load_cached_texts(
+    texts: Mapping[str, str], *, basemap_dir: Path = DATA_DIR, folder: Path | None = None
+) -> Catalog:
+    """:func:`geo.catalog.load_catalog_texts`, from the disk cache when the texts are known."""
+    folder = folder or cache_dir()
+    path = folder / f"catalog-{fingerprint(basemap_dir, None, texts)}.pickle"
+    try:
+        with no_gc():
+            cat = pickle.loads(path.read_bytes())  # our own file, named by a content hash
+        if isinstance(cat, Catalog):
+            return cat
+    except Exception as exc:  # absent, truncated or stale: validate again
+        log.debug("cache %s not used (%s)", path, exc)
+    cat = load_catalog_texts(texts, basemap_dir=basemap_dir)
+    _store(folder, path, cat)
+    return cat
 
 
 def _store(folder: Path, path: Path, cat: Catalog) -> None:

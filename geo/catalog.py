@@ -14,7 +14,7 @@ import datetime as dt
 import gc
 import hashlib
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -139,13 +139,18 @@ def _empty(columns: Sequence[str]) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame({c: [] for c in columns}, geometry=[], crs="EPSG:4326")
 
 
-def read_features(path: Path) -> tuple[list[Any], list[Problem], dict[str, Any]]:
+def read_features(
+    path: Path, texts: Mapping[str, str] | None = None
+) -> tuple[list[Any], list[Problem], dict[str, Any]]:
     """Read a FeatureCollection with :mod:`json`; file-level problems are returned, not raised.
 
     Parameters
     ----------
     path : pathlib.Path
         The GeoJSON file.
+    texts : mapping, optional
+        File name -> text, read instead of the disk (the database backend); a name
+        missing from it is a missing file.
 
     Returns
     -------
@@ -157,7 +162,12 @@ def read_features(path: Path) -> tuple[list[Any], list[Problem], dict[str, Any]]
     """
     name = path.name
     try:
-        raw = path.read_bytes()
+        if texts is None:
+            raw = path.read_bytes()
+        elif name in texts:
+            raw = texts[name].encode("utf-8")
+        else:
+            raise FileNotFoundError(2, "No such file or directory (not in the database)")
     except OSError as exc:
         msg = f"expected a readable file, got {exc.strerror}"
         return [], [Problem(name, "-", "file", "-", msg)], {}
@@ -191,8 +201,9 @@ def _load(
     required: Sequence[str],
     check: Checker,
     columns: Sequence[str],
+    texts: Mapping[str, str] | None = None,
 ) -> Collection:
-    feats, problems, members = read_features(path)
+    feats, problems, members = read_features(path, texts)
     rows: list[dict[str, Any]] = []
     geoms = []
     seen: set[str] = set()
@@ -212,19 +223,19 @@ def _load(
     return Collection(frame, problems, len(feats), members)
 
 
-def load_events(path: Path) -> Collection:
+def load_events(path: Path, texts: Mapping[str, str] | None = None) -> Collection:
     """Load an events file; see :func:`load_catalog`."""
-    return _load(path, EVENT_REQUIRED, check_event, EVENT_COLUMNS)
+    return _load(path, EVENT_REQUIRED, check_event, EVENT_COLUMNS, texts)
 
 
-def load_zones(path: Path) -> Collection:
+def load_zones(path: Path, texts: Mapping[str, str] | None = None) -> Collection:
     """Load a zones file; see :func:`load_catalog`."""
-    return _load(path, ZONE_REQUIRED, check_zone, ZONE_COLUMNS)
+    return _load(path, ZONE_REQUIRED, check_zone, ZONE_COLUMNS, texts)
 
 
-def load_regions(path: Path) -> Collection:
+def load_regions(path: Path, texts: Mapping[str, str] | None = None) -> Collection:
     """Load a regions file (polygons only); see :func:`load_catalog`."""
-    col = _load(path, REGION_REQUIRED, check_region, REGION_COLUMNS)
+    col = _load(path, REGION_REQUIRED, check_region, REGION_COLUMNS, texts)
     polys = col.frame.geometry.geom_type.isin(sorted(AREA_TYPES))
     for rid, gtype in zip(
         col.frame.loc[~polys, "id"], col.frame.loc[~polys].geom_type, strict=True
@@ -236,11 +247,11 @@ def load_regions(path: Path) -> Collection:
     return col
 
 
-def load_labels(path: Path) -> Collection:
+def load_labels(path: Path, texts: Mapping[str, str] | None = None) -> Collection:
     """Load the gazetteer (points only); a missing file gives no labels and no problem."""
-    if not path.exists():
+    if not (path.exists() if texts is None else path.name in texts):
         return Collection(_empty(LABEL_COLUMNS))
-    col = _load(path, LABEL_REQUIRED, check_label, LABEL_COLUMNS)
+    col = _load(path, LABEL_REQUIRED, check_label, LABEL_COLUMNS, texts)
     points = col.frame.geometry.geom_type == "Point"
     for lid in col.frame.loc[~points, "id"]:
         col.problems.append(
@@ -253,12 +264,13 @@ def load_labels(path: Path) -> Collection:
     return col
 
 
-def _version(paths: Sequence[Path]) -> str:
+def _version(paths: Sequence[Path], texts: Mapping[str, str] | None = None) -> str:
+    # the same content gives the same version on either backend
     h = hashlib.sha256()
     for p in paths:
         try:
-            h.update(p.read_bytes())
-        except OSError:
+            h.update(p.read_bytes() if texts is None else texts[p.name].encode("utf-8"))
+        except (OSError, KeyError):
             h.update(b"missing")
     return h.hexdigest()[:10]
 
@@ -306,9 +318,30 @@ def load_catalog(data_dir: Path | str = DATA_DIR, *, analyse: bool | None = None
         return _load_catalog(data_dir, analyse)
 
 
-def _load_catalog(data_dir: Path, analyse: bool | None) -> Catalog:
+def load_catalog_texts(
+    texts: Mapping[str, str], *, basemap_dir: Path | str = DATA_DIR, analyse: bool | None = None
+) -> Catalog:
+    """:func:`load_catalog` for files given as text (the database backend), same checks.
+
+    Parameters
+    ----------
+    texts : mapping
+        File name (``events.geojson``…) -> its text.
+    basemap_dir : pathlib.Path or str
+        The data folder whose ``basemap/`` gives the route facts' country distances.
+    analyse : bool, optional
+        As for :func:`load_catalog`.
+    """
+    with no_gc():
+        return _load_catalog(Path(basemap_dir), analyse, texts)
+
+
+def _load_catalog(
+    data_dir: Path, analyse: bool | None, texts: Mapping[str, str] | None = None
+) -> Catalog:
     paths = [data_dir / f for f in CATALOG_FILES]
-    ev, zo, re_ = load_events(paths[0]), load_zones(paths[1]), load_regions(paths[2])
+    ev = load_events(paths[0], texts)
+    zo, re_ = load_zones(paths[1], texts), load_regions(paths[2], texts)
     # start-date order once, kept as an integer key: views then sort numbers, not dates
     events = ev.frame.sort_values(["start_date", "id"], kind="stable").reset_index(drop=True)
     events["order"] = range(len(events))
@@ -340,11 +373,11 @@ def _load_catalog(data_dir: Path, analyse: bool | None) -> Catalog:
     events["zone_km"] = [f.zone_km for f in facts]
     events["country_km"] = [f.country_km for f in facts]
     totals = {p.name: c.total for p, c in zip(paths, (ev, zo, re_), strict=True)}
-    labels = load_labels(data_dir / LABELS_FILE)
+    labels = load_labels(data_dir / LABELS_FILE, texts)
     if labels.total:
         totals[LABELS_FILE] = labels.total
     problems += labels.problems
-    version = _version([*paths, data_dir / LABELS_FILE])
+    version = _version([*paths, data_dir / LABELS_FILE], texts)
     as_of = check_as_of(ev.members.get("as_of"), events, paths[0].name, problems)
     return Catalog(
         events, zo.frame, re_.frame, problems, totals, version, analyse, labels.frame, as_of

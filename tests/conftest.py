@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import tempfile
@@ -10,6 +11,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -115,3 +117,42 @@ def browser() -> Iterator[object]:
         b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
+# ------------------------------------------------------------------ PostgreSQL + PostGIS
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    """A throwaway PostgreSQL + PostGIS cluster (initdb in a temp folder, a free port).
+
+    Installed from apt when missing (``ops/pgcluster.py``); never skipped: a machine that
+    cannot run it fails here, naming the packages.
+    """
+    from ops import pgcluster
+
+    root = Path(tempfile.mkdtemp(prefix="jointmap-pg-"))
+    root.chmod(0o755)  # the server runs as the postgres user when the tests run as root
+    folder = root / "cluster"
+    try:
+        conninfo = pgcluster.start(folder, _free_port())
+    except (RuntimeError, subprocess.CalledProcessError) as exc:
+        log = folder / "server.log"
+        pytest.fail(
+            f"expected a PostgreSQL + PostGIS server for the database tests, got {exc}"
+            + (f"\n{log.read_text(errors='replace')[-1500:]}" if log.exists() else "")
+        )
+    yield conninfo
+    pgcluster.stop(folder)
+
+
+@pytest.fixture
+def pg_dsn(pg_server: str, request) -> str:
+    """A new, empty database on the test cluster, for one test."""
+    import psycopg
+
+    name = "t_" + re.sub(r"[^a-z0-9]+", "_", request.node.name.lower())[:50]
+    with psycopg.connect(pg_server, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')  # a test name, not user input
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return pg_server.rsplit("/", 1)[0] + "/" + name

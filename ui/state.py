@@ -9,11 +9,13 @@ from pathlib import Path
 
 import streamlit as st
 
-from geo.cache import load_cached
+from geo.backends import Backend, DbBackend, FileBackend
+from geo.cache import load_cached, load_cached_texts
 from geo.catalog import Catalog
 from geo.claims import Claims, load_claims
 from geo.paths import data_dir
 from geo.schema import ZONE_TYPES
+from geo.store import Store, dsn
 from geo.view import clamp_years, parse_extent, parse_state
 from layers.publish import Publisher
 from ui import settings as ui
@@ -29,13 +31,43 @@ def _catalog(folder: str, stamp: tuple[float, ...]) -> Catalog:
     return load_cached(folder)[0]
 
 
+@st.cache_resource(show_spinner="Loading the record from the database…", max_entries=4)
+def _db_catalog(conninfo: str, stamp: tuple[int, str]) -> Catalog:
+    # once per change in the database (stamp = last revision and last import)
+    return load_cached_texts(Store(conninfo).files())
+
+
+def stamp() -> tuple[object, ...]:
+    """What changes when the record does (the database's last revision, or file times)."""
+    conninfo = dsn()
+    if conninfo:
+        return ("db", *Store(conninfo).stamp())
+    return _file_stamp(data_dir())
+
+
+def _file_stamp(folder: Path) -> tuple[float, ...]:
+    return tuple(p.stat().st_mtime if p.exists() else 0.0 for p in sorted(folder.glob("*.geojson")))
+
+
 def catalog() -> Catalog:
-    """The catalog of the data folder in use (:func:`geo.paths.data_dir`), loaded once."""
+    """The record in use, loaded once per change: PostGIS at ``$JOINTMAP_DB``, else the files.
+
+    Raises
+    ------
+    geo.store.StoreError
+        When the database cannot be reached (the page says so).
+    """
+    conninfo = dsn()
+    if conninfo:
+        return _db_catalog(conninfo, Store(conninfo).stamp())
     folder = data_dir()
-    stamp = tuple(
-        p.stat().st_mtime if p.exists() else 0.0 for p in sorted(folder.glob("*.geojson"))
-    )
-    return _catalog(str(folder), stamp)
+    return _catalog(str(folder), _file_stamp(folder))
+
+
+def backend() -> Backend:
+    """Where edits go: the database when configured, else the data folder in use."""
+    conninfo = dsn()
+    return DbBackend(Store(conninfo)) if conninfo else FileBackend(data_dir())
 
 
 @st.cache_resource

@@ -1,0 +1,1 @@
+"""Operations: a local PostgreSQL + PostGIS server for development and the tests."""
