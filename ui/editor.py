@@ -16,13 +16,13 @@ import streamlit as st
 from geo.authoring import RecordError
 from geo.backends import NEW, Backend, EditConflict
 from geo.catalog import Catalog
-from geo.schema import DOMAINS, KIND_LABELS, KINDS, PRECISIONS
+from geo.schema import DOMAINS, KIND_LABELS, KINDS, PRECISION_LABELS, PRECISIONS
 from geo.store import Revision
 from geo.users import HEADER_ENV, check_name, local_user, sign_in, users_file
 from ui.text import markdown
 
 GEOMETRY_TYPES = ("route", "area", "site")
-NEW_LABEL = "➕ New event"
+NEW_LABEL = "New event"
 
 
 def who_edits(backend: Backend) -> str | None:
@@ -182,8 +182,15 @@ def edit_tab(cat: Catalog, backend: Backend) -> None:
     author = who_edits(backend)
     if author is None:
         return
+    if st.session_state.get("edit_done"):  # kept across the reruns a save sets off
+        st.success(st.session_state["edit_done"])
     ev = cat.events.sort_values("start_date", ascending=False)
     labels = {f"{r['start']} · {r['name']} ({r['id']})": r["id"] for r in ev.to_dict("records")}
+    pending = st.session_state.pop("edit_pick_id", None)  # just saved: open it, with history
+    if pending is not None:
+        st.session_state["edit_pick"] = next(
+            (lab for lab, i in labels.items() if i == pending), NEW_LABEL
+        )
     pick = st.selectbox("Event to edit", [NEW_LABEL, *labels], key="edit_pick")
     eid = labels.get(pick)
     gen = st.session_state.setdefault("edit_gen", 0)
@@ -217,6 +224,7 @@ def _form(
         form["precision"] = c3.selectbox(
             "Precision", PRECISIONS,
             index=PRECISIONS.index(base.get("precision", "approximate_route")), key=f"prec|{k}",
+            format_func=lambda x: PRECISION_LABELS.get(x, x),
         )  # fmt: skip
         form["name"] = st.text_input("Name", base.get("name", ""), key=f"name|{k}")
         c1, c2, c3 = st.columns(3)
@@ -268,6 +276,7 @@ def _save(
     backend: Backend,
     token_key: str,
 ) -> None:
+    st.session_state.pop("edit_done", None)
     if not reason.strip():
         st.error("Not saved: expected a reason for the change (it is kept in the history).")
         return
@@ -291,8 +300,10 @@ def _save(
             st.session_state["edit_gen"] = st.session_state.get("edit_gen", 0) + 1
             st.rerun()
         return
-    st.success(done)
+    st.session_state["edit_done"] = done
+    st.session_state["edit_pick_id"] = record.get("id")
     st.session_state["edit_gen"] = st.session_state.get("edit_gen", 0) + 1  # reopen it fresh
+    st.rerun()  # the record changed: reload it, then show the message above the form
 
 
 def history_panel(revisions: list[Revision]) -> None:
