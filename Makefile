@@ -7,7 +7,7 @@ PORT   ?= 8501
 PYTEST := $(BIN)/python -m pytest
 BUILDS := data/build_events.py data/build_zones.py data/build_regions.py data/build_labels.py
 
-.PHONY: run test test-fast test-js lint format typecheck architecture data data-check \
+.PHONY: db run-db db-stop db-tools run test test-fast test-js lint format typecheck architecture data data-check \
 	validate stats browser install dev clean fuzz
 
 install: $(STAMP)
@@ -34,8 +34,9 @@ run: $(STAMP)
 	$(BIN)/streamlit run streamlit_app.py --server.headless true --server.port $(PORT) \
 		--browser.gatherUsageStats false
 
-# The whole suite: the rules, the data builds, the bundled data, then every test.
-test: lint data-check validate browser
+# The whole suite: the rules, the data builds, the bundled data, then every test
+# (the database tests start their own throwaway PostgreSQL + PostGIS server).
+test: lint data-check validate browser db-tools
 	CHROMIUM_PATH="$$(cat $(VENV)/chromium-path)" $(PYTEST)
 
 # Property tests at length: many more generated files, links and command lines, new ones
@@ -77,6 +78,31 @@ data: $(STAMP)
 # Every build script reproduces its committed file exactly.
 data-check: $(STAMP)
 	@for s in $(BUILDS); do $(BIN)/python $$s --check || exit 1; done
+
+# The team backend. PostgreSQL + PostGIS (and GDAL's ogrinfo) from the system's packages:
+# installed with apt when missing (Debian, as root).
+db-tools: $(STAMP)
+	@$(BIN)/python ops/pgcluster.py install
+
+DB_DIR  ?= .db
+DB_PORT ?= 5433
+DB_URL  := postgresql://jointmap@127.0.0.1:$(DB_PORT)/jointmap
+USERS   ?= $(CURDIR)/.users.json
+
+# A local server in $(DB_DIR) holding the bundled record (importing again adds nothing).
+db: db-tools
+	$(BIN)/python ops/pgcluster.py start $(DB_DIR) --port $(DB_PORT)
+	JOINTMAP_DB=$(DB_URL) $(BIN)/python -m geo db import data --author make-db
+	@echo "PostGIS record at $(DB_URL) (QGIS: host 127.0.0.1, port $(DB_PORT), user jointmap)"
+	@test -f $(USERS) || echo "To edit in the app: $(BIN)/python -m geo users add NAME --file $(USERS)"
+
+# The app on the database (editing signs in with the users in $(USERS)).
+run-db: db
+	JOINTMAP_DB=$(DB_URL) JOINTMAP_USERS=$(USERS) $(BIN)/streamlit run streamlit_app.py \
+		--server.headless true --server.port $(PORT) --browser.gatherUsageStats false
+
+db-stop: $(STAMP)
+	$(BIN)/python ops/pgcluster.py stop $(DB_DIR)
 
 validate: $(STAMP)
 	$(BIN)/python -m geo validate

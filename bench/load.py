@@ -75,8 +75,15 @@ async def _drive(
         lo = int(await thumb.input_value())
         frame = next((f for f in page.frames if FRAME in f.url), None)
         while frame is not None and time.monotonic() < end + 30:
-            if await frame.evaluate("() => (window.jmYears || [0])[0]") == lo:
-                break
+            try:
+                if await frame.evaluate("() => (window.jmYears || [0])[0]") == lo:
+                    break
+            except Exception as exc:  # the record changed: the page drew a new map frame
+                if "detached" not in str(exc):
+                    raise
+                await asyncio.sleep(0.5)
+                frame = next((f for f in page.frames if FRAME in f.url), None)
+                continue
             await asyncio.sleep(0.02)
         times.append(time.monotonic() - t0)
         moves += 1

@@ -9,6 +9,7 @@ local connections: a developer's and the tests' server, not a deployment
 
 Usage::
 
+    python ops/pgcluster.py install                      # the packages, when missing
     python ops/pgcluster.py start FOLDER [--port 5433]   # prints the connection string
     python ops/pgcluster.py stop FOLDER
 """
@@ -27,6 +28,7 @@ from pathlib import Path
 USER = "jointmap"
 DATABASE = "jointmap"
 PACKAGES = ("postgresql", "postgresql-postgis")
+GDAL = ("gdal-bin",)  # ogrinfo: how the tests read the tables as desktop GIS does
 
 
 def bindir() -> Path | None:
@@ -73,6 +75,19 @@ def ensure_installed() -> Path:
         "expected PostgreSQL server binaries with PostGIS (Debian: apt-get install "
         f"{' '.join(PACKAGES)}), got {'no initdb' if bins is None else 'no PostGIS'}"
     )
+
+
+def ensure_gdal() -> str:
+    """The path of GDAL's ``ogrinfo``, installed from apt when missing (Debian, root)."""
+    found = shutil.which("ogrinfo")
+    if found is None and os.geteuid() == 0 and shutil.which("apt-get"):
+        print(f"installing {' '.join(GDAL)} from apt ...", file=sys.stderr)
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        subprocess.run(["apt-get", "install", "-y", "-qq", *GDAL], check=True, env=env)
+        found = shutil.which("ogrinfo")
+    if found is None:
+        raise RuntimeError(f"expected GDAL's ogrinfo (Debian: apt-get install {GDAL[0]}), got none")
+    return found
 
 
 def _as_owner(cmd: list[str]) -> list[str]:
@@ -157,12 +172,14 @@ def stop(folder: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Command line: ``start`` prints the DSN; ``stop`` stops the server."""
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("action", choices=["start", "stop"])
-    p.add_argument("folder", type=Path)
+    p.add_argument("action", choices=["install", "start", "stop"])
+    p.add_argument("folder", type=Path, nargs="?", default=Path(".db"))
     p.add_argument("--port", type=int, default=int(os.environ.get("PGPORT", "5433")))
     args = p.parse_args(argv)
     try:
-        if args.action == "start":
+        if args.action == "install":
+            print(f"PostgreSQL with PostGIS: {ensure_installed()}; ogrinfo: {ensure_gdal()}")
+        elif args.action == "start":
             print(start(args.folder, args.port))
         else:
             stop(args.folder)
