@@ -23,6 +23,7 @@ from geo.paths import DATA_DIR
 from geo.store import CHANNEL, Store
 from geo.view import Layers, View
 from layers.export import export_view
+from layers.export.cli import main as export_main
 
 FILES = ("events.geojson", "zones.geojson", "regions.geojson", "labels.geojson")
 
@@ -193,6 +194,26 @@ def test_an_export_as_of_a_past_time_reproduces_the_figure_made_then(
     now = _figure(store, tmp_path)
     assert now != then and b"Renamed later" in now
     assert _figure(store, tmp_path, as_of=t1) == then  # byte for byte
+
+
+def test_the_export_command_makes_the_figure_as_of_a_time(
+    store: Store, tmp_path: Path, monkeypatch, capsys
+) -> None:
+    monkeypatch.setenv("JOINTMAP_DB", store.conninfo)
+    argv = ["export", "--format", "svg", "--years", "2019", "--regions", "sea_of_japan"]
+    assert export_main([*argv, "--out", str(tmp_path / "then.svg")]) == 0
+    t1 = _db_now(store)
+    opened = DbBackend(store).open("air-patrol-2019-07")
+    assert opened.record is not None
+    renamed = dict(opened.record, name="Renamed later joint strategic air patrol")
+    DbBackend(store).save(renamed, author="bob", reason="style", token=opened.token, new=False)
+    assert export_main([*argv, "--out", str(tmp_path / "now.svg")]) == 0
+    at = ["--as-of", t1.isoformat(), "--out", str(tmp_path / "again.svg")]
+    assert export_main([*argv, *at]) == 0
+    then, now = (tmp_path / "then.svg").read_bytes(), (tmp_path / "now.svg").read_bytes()
+    assert now != then and (tmp_path / "again.svg").read_bytes() == then
+    assert export_main([*argv, "--as-of", "yesterday", "--out", str(tmp_path / "x.svg")]) == 2
+    assert "expected a date or time" in capsys.readouterr().err
 
 
 def test_a_save_is_announced_to_listeners(store: Store) -> None:

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import os
 import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from geo.cache import load_cached
+from geo.cache import load_cached, load_cached_texts
+from geo.catalog import Catalog
 from geo.paths import data_dir
+from geo.store import Store, StoreError, dsn
 from geo.upload import Upload, UploadError, parse_upload
 from geo.view import EXTENT_HELP, parse_extent, parse_state
 from layers.export import BY, EXPORT_FORMATS, FIGURES, MAP_FORMATS, PALETTES, export_view
@@ -81,8 +84,53 @@ def _parser() -> argparse.ArgumentParser:
         help="your own GeoJSON, CSV, KML or ZIP/KMZ file, drawn as 'Your data' on the map "
         "formats (checked as `python -m geo validate FILE` checks it)",
     )
-    e.add_argument("--data", default=str(data_dir()), help="data folder")
+    e.add_argument(
+        "--data",
+        help="data folder (default: the PostGIS record at $JOINTMAP_DB when set, else data/)",
+    )
+    e.add_argument(
+        "--as-of",
+        help="PostGIS: the record as it stood at this date or time (ISO, e.g. 2026-11-30 or "
+        "2026-11-30T14:05+00:00; a date means its end, UTC): the figure made then, again",
+    )
     return p
+
+
+def load_record(data: str | None, as_of: str | None) -> Catalog:
+    """The catalog to export: a data folder, or the PostGIS record (now or as of a time).
+
+    Raises
+    ------
+    ValueError
+        For an ``--as-of`` that is not a date or time, or without a database.
+    geo.store.StoreError
+        When the database cannot be reached.
+    """
+    conninfo = dsn()
+    if data is not None or conninfo is None:
+        if as_of is not None:
+            raise ValueError(
+                f"--as-of: expected the PostGIS record ($JOINTMAP_DB) and no --data, got "
+                f"{'--data ' + data if data else 'no database'}"
+            )
+        return load_cached(data or str(data_dir()))[0]
+    when = parse_as_of(as_of) if as_of is not None else None
+    return load_cached_texts(Store(conninfo).files(when))
+
+
+def parse_as_of(text: str) -> dt.datetime:
+    """An ``--as-of`` value as an aware time (a bare date is the end of that day, UTC)."""
+    try:
+        if len(text) == 10:
+            day = dt.date.fromisoformat(text)
+            return dt.datetime.combine(day, dt.time.max, tzinfo=dt.UTC)
+        when = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(
+            f"--as-of: expected a date or time such as 2026-11-30 or 2026-11-30T14:05+00:00, "
+            f"got {text!r}"
+        ) from None
+    return when if when.tzinfo is not None else when.replace(tzinfo=dt.UTC)
 
 
 def read_upload(path: Path) -> tuple[Upload | None, list[str]]:
@@ -115,7 +163,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     written.
     """
     args = _parser().parse_args(argv)
-    cat = load_cached(args.data)[0]
+    try:
+        cat = load_record(args.data, args.as_of)
+    except (ValueError, StoreError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     query = {
         k: v
         for k in ("years", "regions", "kinds", "participants", "zones", "names")
