@@ -23,6 +23,8 @@ from layers.events import LOD_EVENTS
 from layers.legend import caption_control
 from layers.map import base_map, overlay
 from ui import settings as ui
+from ui import state
+from ui.editor import history_panel
 from ui.panels import details_panel
 from ui.state import PUBLISH
 from ui.tables import events_table, user_table
@@ -130,6 +132,7 @@ def map_tab(s: Screen, draw_events: EventsDrawer = in_browser_years) -> None:
     sel = st.session_state.get("selected")
     if isinstance(sel, str) and sel in ids:
         details_panel(s.shown, sel, names, znames)
+        history_panel(state.backend().history(sel))  # PostGIS: who changed it, when, why
 
     if s.user is not None and s.user.loaded:
         mine = in_years(s.user, s.view.years)

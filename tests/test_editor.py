@@ -1,0 +1,99 @@
+"""The "Edit the record" tab on the file backend, through AppTest: a new event is checked
+by the loader's rules, written into records/ and events.geojson, and shown; a bad one is
+refused with the field, value and expectation, and nothing is written."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from geo.paths import DATA_DIR
+from ui.editor import changed_fields, parse_sources, parse_waypoints
+
+APP = Path(__file__).resolve().parent.parent / "streamlit_app.py"
+
+
+def _data_copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "data"
+    shutil.copytree(DATA_DIR, folder, ignore=shutil.ignore_patterns("basemap", "*.py"))
+    (folder / "basemap").symlink_to(DATA_DIR / "basemap")
+    return folder
+
+
+def _fill(at: AppTest, **values: str) -> None:
+    for w in [*at.text_input, *at.text_area]:
+        for label, value in values.items():
+            if w.label == label:
+                w.input(value)
+
+
+LABELS = {
+    "id": "id",
+    "name": "Name",
+    "start": "Start (YYYY-MM-DD)",
+    "end": "End (YYYY-MM-DD)",
+    "assets": "Assets",
+    "summary": "Summary",
+    "waypoints": "Waypoints, one a line: label | lon | lat (or label | strait:korea)",
+    "sources": "Sources, one a line: publisher | title | date | url",
+    "why": "Why this change (kept with it)",
+}
+
+
+def _form(at: AppTest, start: str) -> None:
+    _fill(at, **{
+        LABELS["id"]: "land-exercise-2026-11-apptest",
+        LABELS["name"]: "AppTest joint exercise",
+        LABELS["start"]: start,
+        LABELS["end"]: "2026-11-21",
+        LABELS["assets"]: "none (a test record)",
+        LABELS["summary"]: "Written by the test suite; not a real event.",
+        LABELS["waypoints"]: "Chebarkul range | 60.36 | 54.98",
+        LABELS["sources"]: "Test | AppTest report | 2026-11-22",
+        LABELS["why"]: "test",
+    })  # fmt: skip
+    at.selectbox(key="kind|None|0").select("land_exercise")
+    at.selectbox(key="prec|None|0").select("site")
+    at.selectbox(key="gt|None|0").select("site")
+    at.multiselect(key="dom|None|0").select("land")
+
+
+def test_a_new_event_is_written_to_the_files_and_shown(tmp_path: Path, monkeypatch) -> None:
+    folder = _data_copy(tmp_path)
+    monkeypatch.setenv("JOINTMAP_DATA", str(folder))
+    monkeypatch.setenv("JOINTMAP_CACHE", str(tmp_path / "cache"))
+    monkeypatch.delenv("JOINTMAP_DB", raising=False)
+    monkeypatch.delenv("JOINTMAP_USERS", raising=False)
+    before = (folder / "events.geojson").read_text("utf-8")
+    at = AppTest.from_file(str(APP), default_timeout=180).run()
+    _form(at, start="2026-02-30")  # no such day: refused, nothing written
+    at.button(key=next(b.key for b in at.button if b.label == "Save")).click().run()
+    errors = " ".join(e.value for e in at.error)
+    assert "Not saved" in errors and "2026-02-30" in errors and "start" in errors, errors
+    assert (folder / "events.geojson").read_text("utf-8") == before
+    _form(at, start="2026-11-20")
+    at.button(key=next(b.key for b in at.button if b.label == "Save")).click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("saved to records/" in s.value for s in at.success), [e.value for e in at.error]
+    doc = json.loads((folder / "events.geojson").read_text("utf-8"))
+    ids = [f["properties"]["id"] for f in doc["features"]]
+    assert "land-exercise-2026-11-apptest" in ids
+    family = json.loads((folder / "records" / "land_exercises.json").read_text("utf-8"))
+    assert family["records"][-1]["name"] == "AppTest joint exercise"
+    shown = next(m.value for m in at.markdown if "events shown" in m.value)
+    assert f"of {len(ids)} events" in shown
+
+
+def test_form_fields_are_read_as_the_records_hold_them() -> None:
+    assert parse_waypoints("A | 135 | 40\nKorea Strait | strait:korea") == [
+        ["A", 135.0, 40.0], ["Korea Strait", "strait:korea"]]  # fmt: skip
+    old = [{"publisher": "P", "title": "T", "date": "2024", "mirror": "https://m"}]
+    kept = parse_sources("P | T | 2024\nQ | U | 2025 | https://q", old)
+    assert kept[0]["mirror"] == "https://m" and kept[1] == {
+        "publisher": "Q", "title": "U", "date": "2025", "url": "https://q"}  # fmt: skip
+    a = {"properties": {"name": "x", "assets": "1"}, "geometry": {"type": "Point"}}
+    b = {"properties": {"name": "y", "assets": "1"}, "geometry": {"type": "Point"}}
+    assert changed_fields(a, b) == "name" and changed_fields(None, b) == "created"
