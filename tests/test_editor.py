@@ -97,3 +97,43 @@ def test_form_fields_are_read_as_the_records_hold_them() -> None:
     a = {"properties": {"name": "x", "assets": "1"}, "geometry": {"type": "Point"}}
     b = {"properties": {"name": "y", "assets": "1"}, "geometry": {"type": "Point"}}
     assert changed_fields(a, b) == "name" and changed_fields(None, b) == "created"
+
+
+def test_sign_in_correct_and_delete_on_postgis(pg_dsn: str, tmp_path: Path, monkeypatch) -> None:
+    """PostGIS: a wrong password is refused; a correction and a deletion are revisions."""
+    from geo.store import Store
+    from geo.users import add_user
+
+    store = Store(pg_dsn)
+    store.migrate()
+    store.import_dir(DATA_DIR, author="tester")
+    users = tmp_path / "users.json"
+    add_user(users, "carol", "a long password")
+    monkeypatch.setenv("JOINTMAP_DB", pg_dsn)
+    monkeypatch.setenv("JOINTMAP_USERS", str(users))
+    monkeypatch.setenv("JOINTMAP_CACHE", str(tmp_path / "cache"))
+    at = AppTest.from_file(str(APP), default_timeout=180).run()
+    at.text_input(key="sign_in_name").input("carol")
+    at.text_input(key="sign_in_password").input("wrong password")
+    at.button(key=next(b.key for b in at.button if b.label == "Sign in")).click().run()
+    assert any("Sign-in failed" in e.value for e in at.error)
+    at.text_input(key="sign_in_password").input("a long password")
+    at.button(key=next(b.key for b in at.button if b.label == "Sign in")).click().run()
+    pick = next(o for o in at.selectbox(key="edit_pick").options if "(naval-patrol-2026-07)" in o)
+    at.selectbox(key="edit_pick").select(pick).run()
+    k = "naval-patrol-2026-07|0"
+    at.text_input(key=f"notes|{k}").input("checked against the JSO release")
+    at.text_input(key=f"why|{k}").input("review")
+    at.button(key=next(b.key for b in at.button if b.label == "Save")).click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("version 2 saved by carol" in s.value for s in at.success), at.error
+    k = "naval-patrol-2026-07|1"
+    at.text_input(key=f"why|{k}").input("duplicate record")
+    delete = next(b.key for b in at.button if b.label.startswith("Delete this event"))
+    at.button(key=delete).click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("deleted as version 3 by carol" in s.value for s in at.success)
+    history = store.history("naval-patrol-2026-07")
+    assert [(r.version, r.author, r.deleted) for r in history] == [
+        (3, "carol", True), (2, "carol", False), (1, "tester", False)]  # fmt: skip
+    assert history[1].feature["properties"]["notes"].endswith("JSO release")  # type: ignore[index]

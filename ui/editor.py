@@ -263,8 +263,30 @@ def _form(
         form["notes"] = st.text_input("Notes", base.get("notes", ""), key=f"notes|{k}")
         reason = st.text_input("Why this change (kept with it)", key=f"why|{k}")
         saved = st.form_submit_button("Save", type="primary")
+        deleted = (
+            st.form_submit_button("Delete this event (kept in the history)")
+            if eid and backend.label != "files"
+            else False
+        )
     if saved:
         _save(base, form, eid, author, reason, backend, token_key)
+    elif deleted and eid:
+        _delete(eid, author, reason, backend, token_key)
+
+
+def _delete(eid: str, author: str, reason: str, backend: Backend, token_key: str) -> None:
+    if not reason.strip():
+        st.error("Not deleted: expected a reason (it is kept in the history).")
+        return
+    try:
+        done = backend.delete(eid, author=author, reason=reason, token=st.session_state[token_key])
+    except EditConflict as exc:
+        st.error(f"Not deleted: {markdown(str(exc))}")
+        return
+    st.session_state["edit_done"] = done
+    st.session_state["edit_pick_id"] = ""  # gone from the list: back to a new event
+    st.session_state["edit_gen"] = st.session_state.get("edit_gen", 0) + 1
+    st.rerun()
 
 
 def _save(
