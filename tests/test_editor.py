@@ -137,3 +137,17 @@ def test_sign_in_correct_and_delete_on_postgis(pg_dsn: str, tmp_path: Path, monk
     assert [(r.version, r.author, r.deleted) for r in history] == [
         (3, "carol", True), (2, "carol", False), (1, "tester", False)]  # fmt: skip
     assert history[1].feature["properties"]["notes"].endswith("JSO release")  # type: ignore[index]
+
+
+def test_the_file_backend_needs_no_database_driver(tmp_path: Path, monkeypatch) -> None:
+    """With psycopg unimportable and no JOINTMAP_DB, the app and its editor still work."""
+    import sys
+
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # `import psycopg` now fails
+    monkeypatch.delenv("JOINTMAP_DB", raising=False)
+    monkeypatch.setenv("JOINTMAP_DATA", str(_data_copy(tmp_path)))
+    monkeypatch.setenv("JOINTMAP_CACHE", str(tmp_path / "cache"))
+    at = AppTest.from_file(str(APP), default_timeout=180).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("events shown" in m.value for m in at.markdown)
+    assert at.selectbox(key="edit_pick").options[0] == "New event"
