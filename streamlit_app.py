@@ -38,12 +38,12 @@ def main(draw_events: EventsDrawer = in_browser_years) -> None:
         How the events reach the map (``bench/naive_app.py`` passes its baseline).
     """
     st.set_page_config(page_title=ui.PAGE_TITLE, layout="wide", initial_sidebar_state="expanded")
+    live_updates()  # before the record is read (see ui/live.py)
     try:
         cat = state.catalog()
     except StoreError as exc:  # the team database is down: say so, do not show a traceback
         st.error(f"The shared record could not be read: {markdown(str(exc))}")
         st.stop()
-    live_updates()
     state.seed_from_url(cat)
     present = st.session_state.get(ui.PRESENT.key, False)
     view, layers = sidebar_filters(cat)

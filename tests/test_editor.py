@@ -151,3 +151,47 @@ def test_the_file_backend_needs_no_database_driver(tmp_path: Path, monkeypatch) 
     assert not at.exception, [e.value for e in at.exception]
     assert any("events shown" in m.value for m in at.markdown)
     assert at.selectbox(key="edit_pick").options[0] == "New event"
+
+
+def test_two_sessions_conflict_in_the_form(pg_dsn: str, tmp_path: Path, monkeypatch) -> None:
+    """Two analysts open one event; the second save shows both versions, overwrites nothing,
+    and 'start again' reopens the saved version."""
+    from geo.store import Store
+
+    store = Store(pg_dsn)
+    store.migrate()
+    store.import_dir(DATA_DIR, author="tester")
+    monkeypatch.setenv("JOINTMAP_DB", pg_dsn)
+    monkeypatch.setenv("JOINTMAP_AUTH_HEADER", "X-Forwarded-User")
+    monkeypatch.setenv("JOINTMAP_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(
+        "ui.editor.st.context", type("C", (), {"headers": {"X-Forwarded-User": "dan"}})
+    )
+    sessions = [AppTest.from_file(str(APP), default_timeout=180).run() for _ in range(2)]
+    for at in sessions:
+        pick = next(
+            o for o in at.selectbox(key="edit_pick").options if "(naval-patrol-2024-07)" in o
+        )
+        at.selectbox(key="edit_pick").select(pick).run()
+    k = "naval-patrol-2024-07|0"
+    for at, note in zip(sessions, ("first analyst", "second analyst"), strict=True):
+        at.text_input(key=f"notes|{k}").input(note)
+        at.text_input(key=f"why|{k}").input("review")
+        at.button(key=next(b.key for b in at.button if b.label == "Save")).click().run()
+    first, second = sessions
+    assert any("version 2 saved by dan" in s.value for s in first.success)
+    assert any("Nothing was overwritten" in e.value for e in second.error), (
+        [e.value for e in second.error],
+        [s.value for s in second.success],
+        second.exception,
+        [m.value for m in second.markdown][-6:],
+        second.session_state["edit_gen"],
+    )
+    table = next(d.value for d in second.dataframe if "field" in d.value.columns)
+    row = table[table["field"] == "notes"].iloc[0]
+    assert (row["your version"], row["the version saved meanwhile"]) == (
+        "second analyst", "first analyst")  # fmt: skip
+    assert store.current("naval-patrol-2024-07").version == 2  # type: ignore[union-attr]
+    restart = next(b.key for b in second.button if b.label.startswith("Start again"))
+    second.button(key=restart).click().run()
+    assert second.text_input(key="notes|naval-patrol-2024-07|1").value == "first analyst"

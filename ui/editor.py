@@ -200,6 +200,9 @@ def edit_tab(cat: Catalog, backend: Backend) -> None:
         st.session_state[token_key] = opened.token if opened else NEW
         st.session_state[f"edit_base|{eid}|{gen}"] = (opened.record if opened else None) or {}
     base: dict[str, Any] = st.session_state[f"edit_base|{eid}|{gen}"]
+    conflict = st.session_state.get("edit_conflict")
+    if isinstance(conflict, EditConflict) and conflict.event_id == (eid or conflict.event_id):
+        conflict_panel(conflict)
     _form(base, eid, gen, author, backend, token_key)
     if eid:
         history_panel(backend.history(eid))
@@ -299,6 +302,7 @@ def _save(
     token_key: str,
 ) -> None:
     st.session_state.pop("edit_done", None)
+    st.session_state.pop("edit_conflict", None)
     if not reason.strip():
         st.error("Not saved: expected a reason for the change (it is kept in the history).")
         return
@@ -312,20 +316,45 @@ def _save(
             f"{p.field}={p.value}: {p.message}" for p in exc.problems))  # fmt: skip
         return
     except EditConflict as exc:
-        st.error(f"Not saved: {markdown(str(exc))}")
-        mine, theirs = st.columns(2)
-        mine.markdown("**Your version**")
-        mine.json(exc.mine, expanded=False)
-        theirs.markdown("**The version saved meanwhile**")
-        theirs.json(exc.theirs or {}, expanded=False)
-        if st.button("Start again from the saved version", key="edit_restart"):
-            st.session_state["edit_gen"] = st.session_state.get("edit_gen", 0) + 1
-            st.rerun()
-        return
+        st.session_state["edit_conflict"] = exc  # shown until resolved, across reruns
+        st.rerun()
     st.session_state["edit_done"] = done
     st.session_state["edit_pick_id"] = record.get("id")
     st.session_state["edit_gen"] = st.session_state.get("edit_gen", 0) + 1  # reopen it fresh
     st.rerun()  # the record changed: reload it, then show the message above the form
+
+
+def conflict_panel(conflict: EditConflict) -> None:
+    """Both versions, field by field, and the way out: start again from the saved one."""
+    st.error(f"Not saved: {markdown(str(conflict))}")
+    theirs = conflict.theirs or {}
+    keys = sorted(k for k in set(conflict.mine) | set(theirs)
+                  if conflict.mine.get(k) != theirs.get(k))  # fmt: skip
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    "field": k,
+                    "your version": _shown(conflict.mine.get(k)),
+                    "the version saved meanwhile": _shown(theirs.get(k)),
+                }
+                for k in keys
+            ]
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+    if st.button("Start again from the saved version (your text above is kept to copy)",
+                 key="edit_restart"):  # fmt: skip
+        st.session_state.pop("edit_conflict", None)
+        st.session_state["edit_gen"] = st.session_state.get("edit_gen", 0) + 1
+        st.rerun()
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "—"
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
 def history_panel(revisions: list[Revision]) -> None:

@@ -12,18 +12,28 @@ from ui import state
 POLL = dt.timedelta(seconds=3)
 
 
-@st.fragment(run_every=POLL)
-def live_updates() -> None:
-    """Every few seconds, compare the record's stamp; rerun the page when it changed.
-
-    The stamp is one indexed query on the database (its last revision), or the data
-    files' modification times: another process's save shows here within :data:`POLL`.
-    """
+def _stamp() -> tuple[object, ...] | None:
     try:
-        now = state.stamp()
+        return state.stamp()
     except StoreError:
-        return  # the page already says the database is unreachable
-    seen = st.session_state.setdefault("record_stamp", now)
-    if now != seen:
+        return None  # the page says the database is unreachable
+
+
+def live_updates() -> None:
+    """Note the record's stamp for this run, then watch it every few seconds.
+
+    Call it before the record is loaded: a save landing in between then costs one extra
+    rerun, never a missed one. A full run never reruns itself here (that would drop the
+    click that started it, e.g. a form's Save); only the periodic check does.
+    """
+    st.session_state["record_stamp"] = _stamp()
+    _watch()
+
+
+@st.fragment(run_every=POLL)
+def _watch() -> None:
+    """The periodic check: one indexed query (the last revision) or the data files' times."""
+    now = _stamp()
+    if now is not None and now != st.session_state.get("record_stamp"):
         st.session_state["record_stamp"] = now
         st.rerun(scope="app")
