@@ -19,6 +19,7 @@ import asyncio
 import json
 import os
 import platform
+import shutil
 import sys
 import tempfile
 import threading
@@ -193,6 +194,7 @@ def main() -> None:
         res = asyncio.run(run(conninfo, args.sessions, args.seconds))
     finally:
         pgcluster.stop(root / "cluster")
+        shutil.rmtree(root, ignore_errors=True)
     print(json.dumps(res, indent=1))
     args.out.write_text(json.dumps(res, indent=1) + "\n")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import socket
 import subprocess
 import tempfile
@@ -144,6 +145,7 @@ def pg_server() -> Iterator[str]:
         )
     yield conninfo
     pgcluster.stop(folder)
+    shutil.rmtree(root, ignore_errors=True)
 
 
 @pytest.fixture
